@@ -1,0 +1,27 @@
+export const TEXT_LABELS = ['benign', 'sqli', 'xss', 'path_traversal', 'cmd_injection'] as const;
+export type TextLabel = (typeof TEXT_LABELS)[number];
+
+export interface TextVerdict {
+  label: TextLabel;
+  scores: Record<TextLabel, number>;
+}
+
+/** Labels request inputs. One call per batch keeps the per-call overhead off each input. */
+export interface TextClassifier {
+  readonly name: string;
+  classify(inputs: readonly string[]): Promise<TextVerdict[]>;
+}
+
+export interface FeatureVerdict {
+  label: 'normal' | 'abnormal';
+  /** Probability of `abnormal`. */
+  score: number;
+}
+
+/** Classifies sessions from their numeric features. */
+export interface FeatureClassifier {
+  readonly name: string;
+  /** The features the model reads, in the order it reads them. */
+  readonly featureNames: readonly string[];
+  classify(rows: readonly Readonly<Record<string, number>>[]): Promise<FeatureVerdict[]>;
+}

@@ -1,0 +1,47 @@
+import type { BlockEntry, RequestRecord, SessionFeatures } from './records.js';
+
+/** `httplogs`: append-only request records. */
+export interface RequestLogStore {
+  /** Writes a batch in as few transactions as the database allows. */
+  append(records: readonly RequestRecord[]): Promise<void>;
+  /** A session's requests sorted by time (one query). */
+  findBySession(sessionID: string): Promise<RequestRecord[]>;
+  /** Distinct session IDs, newest first. */
+  listSessionIds(limit: number): Promise<string[]>;
+  count(): Promise<number>;
+  purgeOlderThan(cutoff: Date): Promise<number>;
+}
+
+/** `sesfeatures`: one row per classified session. */
+export interface SessionStore {
+  upsert(row: SessionFeatures): Promise<void>;
+  get(sessionID: string): Promise<SessionFeatures | null>;
+  activeAbnormal(clientIP: string): Promise<SessionFeatures[]>;
+  deactivate(sessionIDs: readonly string[]): Promise<void>;
+  purgeOlderThan(cutoff: Date): Promise<number>;
+}
+
+/** `clientips`: the blocklist, one row per IP. */
+export interface BlocklistStore {
+  /** Inserts or replaces the entry for `entry.clientIP`. */
+  block(entry: BlockEntry): Promise<void>;
+  /** Returns false when the IP was not blocked. */
+  unblock(clientIP: string): Promise<boolean>;
+  get(clientIP: string): Promise<BlockEntry | null>;
+  /** Entries still blocked at `now`. */
+  listActive(now: Date): Promise<BlockEntry[]>;
+  addRefused(clientIP: string, count: number): Promise<void>;
+}
+
+/** A connected database holding the three stores. */
+export interface Storage {
+  readonly kind: string;
+  /** Connection description with any password masked. */
+  readonly description: string;
+  readonly requests: RequestLogStore;
+  readonly sessions: SessionStore;
+  readonly blocklist: BlocklistStore;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
