@@ -1,1 +1,2 @@
-export {};
+export * from './export/onnx-writer.js';
+export * from './export/tfjs-writer.js';
