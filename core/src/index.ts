@@ -10,3 +10,6 @@ export { defineConfig } from './config/define.js';
 export { loadConfig, findConfigFile, CONFIG_FILES } from './config/load.js';
 export { definePlugin, type WardenPlugin } from './plugin/plugin.js';
 export { registerPlugins } from './plugin/registry.js';
+export * from './capture/index.js';
+export { Recorder, type RecorderOptions, type RecorderStats, type WarningLogger } from './pipeline/recorder.js';
+export { BlocklistCache, type BlocklistCacheOptions } from './pipeline/blocklist-cache.js';
