@@ -29,7 +29,7 @@ interface TreesModelJson {
   userDefinedMetadata: SessionModelMetadata;
 }
 
-const TREES_FORMAT = 'session-warden/perfect-trees';
+const TREES_FORMAT = 'session-warden/oblivious-trees';
 export const SHIPPED_MODELS_DIR = resolve(__dirname, '..', '..', 'models');
 
 let backendReady: Promise<string> | undefined;
@@ -63,16 +63,21 @@ export function resolveModelDir(options: FeatureClassifierOptions): string {
 }
 
 /**
- * A boosted-tree session model on TensorFlow.js. The trees are stored as perfect trees of one
- * depth, so every tree of every row is walked at once, one level per step: gather the node's
- * feature and threshold, compare, move to child 2i+1 or 2i+2 — the same float32 `x <= threshold`
- * test onnxruntime's TreeEnsembleRegressor makes, hence the same scores on both backends.
+ * A boosted oblivious-tree session model on TensorFlow.js, scored with operations the WASM backend
+ * runs fast (float32 matrix products, element-wise maths, gatherND; its int32 broadcasting, compare
+ * and gather kernels are several times slower):
+ *   S = [X 1] · [−onehot(feature); threshold]   threshold − x for every (tree, level) question, one rounding
+ *   left = step(S)                              1 when x < threshold: the sign of a float32 difference is exact
+ *   leaf = (2^D − 1) − Σ_d left_d · 2^(D−1−d)    the leaf each tree lands in
+ *   P(abnormal) = sigmoid(Σ_trees leafValue[leaf])
+ * The same `x < threshold` test in float32 as onnxruntime's BRANCH_LT, hence the same scores.
  */
 export class TfjsFeatureClassifier implements FeatureClassifier {
   private constructor(
     readonly name: string, readonly featureNames: readonly string[], readonly threshold: number,
-    private readonly depth: number, private readonly trees: number,
-    private readonly feature: tf.Tensor1D, private readonly thresholds: tf.Tensor1D, private readonly leaves: tf.Tensor1D,
+    private readonly trees: number,
+    private readonly questions: tf.Tensor2D, private readonly levelWeights: tf.Tensor2D,
+    private readonly leafBase: tf.Tensor2D, private readonly leaves: tf.Tensor1D,
   ) {}
 
   static async load(options: FeatureClassifierOptions = {}): Promise<TfjsFeatureClassifier> {
@@ -88,15 +93,23 @@ export class TfjsFeatureClassifier implements FeatureClassifier {
     const bytes = await readFile(join(dir, json.weightsManifest[0]!.paths[0]!));
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     let offset = 0;
-    const tensors: Record<string, tf.Tensor1D> = {};
+    const arrays: Record<string, Int32Array | Float32Array> = {};
     for (const spec of json.weightsManifest[0]!.weights) {
       const count = spec.shape.reduce((a, b) => a * b, 1);
-      const data = spec.dtype === 'int32' ? new Int32Array(buffer, offset, count) : new Float32Array(buffer, offset, count);
-      tensors[spec.name] = tf.tensor1d(data, spec.dtype);
+      arrays[spec.name] = spec.dtype === 'int32' ? new Int32Array(buffer, offset, count) : new Float32Array(buffer, offset, count);
       offset += count * 4;
     }
-    return new TfjsFeatureClassifier(`tfjs:${meta.name}`, meta.featureNames, meta.threshold, json.depth, json.trees,
-      tensors.feature!, tensors.threshold!, tensors.leaf!);
+    const K = json.trees, D = json.depth, F = meta.featureNames.length, leaves = 2 ** D;
+    const feature = arrays.feature as Int32Array;
+    // F rows of −1 at each question's feature, then one row of thresholds (met by the 1 appended to every input row).
+    const questions = new Float32Array((F + 1) * K * D);
+    feature.forEach((f, j) => { questions[f * K * D + j] = -1; });
+    questions.set(arrays.threshold as Float32Array, F * K * D);
+    const weights = Float32Array.from({ length: D }, (_, d) => 2 ** (D - 1 - d));
+    const base = Float32Array.from({ length: K }, (_, k) => k * leaves + leaves - 1);
+    return new TfjsFeatureClassifier(`tfjs:${meta.name}`, meta.featureNames, meta.threshold, K,
+      tf.tensor2d(questions, [F + 1, K * D]), tf.tensor2d(weights, [D, 1]),
+      tf.tensor2d(base, [1, K]), tf.tensor1d(arrays.leaf as Float32Array));
   }
 
   /** Probabilities of `abnormal`, one per row. */
@@ -104,36 +117,30 @@ export class TfjsFeatureClassifier implements FeatureClassifier {
     const n = rows.length;
     if (n === 0) return new Float32Array(0);
     const f = this.featureNames.length;
-    const x = new Float32Array(n * f);
+    const x = new Float32Array(n * (f + 1));
     rows.forEach((row, i) => {
+      x[i * (f + 1) + f] = 1;
       for (let j = 0; j < f; j++) {
         const v = row[this.featureNames[j]!];
         if (typeof v !== 'number' || !Number.isFinite(v)) {
           throw new ValidationError(`Session features are missing "${this.featureNames[j]}" (or it is not a finite number); this model reads: ${this.featureNames.join(', ')}.`);
         }
-        x[i * f + j] = v;
+        x[i * (f + 1) + j] = v;
       }
     });
-    const K = this.trees, inner = 2 ** this.depth - 1;
-    const out = tf.tidy(() => {
-      const flatX = tf.tensor1d(x);
-      const rowBase = tf.range(0, n * f, f, 'int32').reshape([n, 1]);
-      const treeInner = tf.range(0, K * inner, inner, 'int32').reshape([1, K]);
-      // Plain numbers would turn the int32 indices into float32, which gather refuses.
-      const two = tf.scalar(2, 'int32'), one = tf.scalar(1, 'int32');
-      let node = tf.zeros([n, K], 'int32') as tf.Tensor2D;
-      for (let level = 0; level < this.depth; level++) {
-        const at = node.add(treeInner);
-        const value = tf.gather(flatX, tf.gather(this.feature, at).add(rowBase));
-        const goRight = tf.lessEqual(value, tf.gather(this.thresholds, at)).logicalNot().cast('int32');
-        node = node.mul(two).add(one).add(goRight) as tf.Tensor2D;
-      }
-      const leafIndex = node.sub(tf.scalar(inner, 'int32')).add(tf.range(0, K * (inner + 1), inner + 1, 'int32').reshape([1, K]));
-      return tf.sigmoid(tf.gather(this.leaves, leafIndex).sum(1));
-    });
-    const scores = (await out.data()) as Float32Array;
-    out.dispose();
-    return scores;
+    // tf.tidy cannot span the await on data(), so the intermediates are disposed here.
+    const made: tf.Tensor[] = [];
+    const keep = <T extends tf.Tensor>(t: T): T => { made.push(t); return t; };
+    try {
+      const xs = keep(tf.tensor2d(x, [n, f + 1]));
+      const left = keep(tf.step(keep(tf.matMul(xs, this.questions))));
+      const steps = keep(tf.matMul(keep(left.reshape([n * this.trees, -1])), this.levelWeights));
+      const index = keep(keep(tf.sub(this.leafBase, keep(steps.reshape([n, this.trees])))).cast('int32'));
+      const logits = keep(keep(tf.gatherND(this.leaves, keep(index.reshape([n, this.trees, 1])))).sum(1));
+      return (await keep(tf.sigmoid(logits)).data()) as Float32Array;
+    } finally {
+      for (const t of made) t.dispose();
+    }
   }
 
   async classify(rows: readonly Readonly<Record<string, number>>[]): Promise<FeatureVerdict[]> {
@@ -142,7 +149,7 @@ export class TfjsFeatureClassifier implements FeatureClassifier {
   }
 
   dispose(): void {
-    this.feature.dispose(); this.thresholds.dispose(); this.leaves.dispose();
+    for (const t of [this.questions, this.levelWeights, this.leafBase, this.leaves]) t.dispose();
   }
 }
 

@@ -6,7 +6,7 @@ import { encodeOnnxTrees } from './export/onnx-trees.js';
 import type { SessionModelMetadata } from './export/metadata.js';
 import { writeTfjsTrees } from './export/tfjs-trees.js';
 import { trainBoostedTrees, DEFAULT_BOOST, type BoostProgress, type BoostSettings } from './trees/boost.js';
-import { maxDepth, treeProbability, type TreeEnsemble } from './trees/tree-model.js';
+import { treeProbability, type TreeEnsemble } from './trees/tree-model.js';
 
 /** The default model reads every numeric feature features-default produces, in its declared order. */
 export const DEFAULT_FEATURE_NAMES: readonly string[] = [...COMPAT5_ORDER, ...BEHAVIOUR_FEATURES];
@@ -41,7 +41,7 @@ export function trainSessionModel(opts: TrainSessionOptions): TrainedSessionMode
       labels: ['normal', 'abnormal'],
       threshold: 0.5,
       scaling: { kind: 'none', reason: 'tree splits compare raw feature values; monotone scaling would not change them' },
-      model: { type: 'gradient-boosted-trees', trees: ensemble.trees.length, depth: Math.max(0, ...ensemble.trees.map((t) => maxDepth(t))) },
+      model: { type: 'gradient-boosted-trees', trees: ensemble.trees.length, depth: ensemble.depth },
       training: { ...opts.training, rows: m.rows, abnormalRows: m.y.reduce((a, b) => a + b, 0), boost: settings, classWeights: 'balanced' },
     },
   };

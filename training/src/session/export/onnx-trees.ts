@@ -24,16 +24,19 @@ export function encodeOnnxTrees(ensemble: TreeEnsemble, meta: SessionModelMetada
     trueIds: [] as number[], falseIds: [] as number[],
     targetTree: [] as number[], targetNode: [] as number[], targetIds: [] as number[], targetWeights: [] as number[],
   };
+  // Each oblivious tree becomes a perfect tree in level order: node i has children 2i+1 (x < threshold) and 2i+2.
+  const inner = 2 ** model.depth - 1;
   model.trees.forEach((t, k) => {
-    for (let i = 0; i < t.feature.length; i++) {
-      const leaf = t.left[i]! < 0;
+    for (let i = 0; i < inner + t.leaf.length; i++) {
+      const leaf = i >= inner;
+      const level = leaf ? 0 : Math.floor(Math.log2(i + 1));
       a.treeIds.push(k); a.nodeIds.push(i);
-      a.features.push(leaf ? 0 : t.feature[i]!);
-      a.values.push(leaf ? LEAF_PLACEHOLDER : t.threshold[i]!);
-      a.modes.push(leaf ? 'LEAF' : 'BRANCH_LEQ');
-      a.trueIds.push(leaf ? 0 : t.left[i]!);
-      a.falseIds.push(leaf ? 0 : t.right[i]!);
-      if (leaf) { a.targetTree.push(k); a.targetNode.push(i); a.targetIds.push(0); a.targetWeights.push(t.value[i]!); }
+      a.features.push(leaf ? 0 : t.feature[level]!);
+      a.values.push(leaf ? LEAF_PLACEHOLDER : t.threshold[level]!);
+      a.modes.push(leaf ? 'LEAF' : 'BRANCH_LT');
+      a.trueIds.push(leaf ? 0 : 2 * i + 1);
+      a.falseIds.push(leaf ? 0 : 2 * i + 2);
+      if (leaf) { a.targetTree.push(k); a.targetNode.push(i); a.targetIds.push(0); a.targetWeights.push(t.leaf[i - inner]!); }
     }
   });
   return encodeOnnxModel({

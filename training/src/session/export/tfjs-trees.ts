@@ -1,35 +1,39 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toPerfectTrees, type TreeEnsemble } from '../trees/tree-model.js';
+import { foldBaseScore, type TreeEnsemble } from '../trees/tree-model.js';
 import type { SessionModelMetadata } from './metadata.js';
 
 /** `model.json` format name read by model-tfjs's feature classifier. */
-export const TFJS_TREES_FORMAT = 'session-warden/perfect-trees';
+export const TFJS_TREES_FORMAT = 'session-warden/oblivious-trees';
 
 /**
  * Writes the ensemble for TensorFlow.js: `model.json` (metadata + weights manifest in the tfjs
- * style) and `weights.bin` (feature indices int32, thresholds and leaf values float32). Tree
- * ensembles have no tfjs layer, so model-tfjs walks the perfect trees with gather/compare ops.
+ * style) and `weights.bin` (per tree and level: feature index int32 and threshold float32; then
+ * leaf values float32). Tree ensembles have no tfjs layer; model-tfjs scores them with a matrix
+ * product, a step and a gather (see its feature classifier).
  */
 export async function writeTfjsTrees(dir: string, ensemble: TreeEnsemble, meta: SessionModelMetadata): Promise<void> {
-  const p = toPerfectTrees(ensemble);
-  const inner = 2 ** p.depth - 1;
+  const model = foldBaseScore(ensemble);
+  const K = model.trees.length, D = model.depth;
+  const feature = Int32Array.from(model.trees.flatMap((t) => t.feature));
+  const threshold = Float32Array.from(model.trees.flatMap((t) => t.threshold));
+  const leaf = Float32Array.from(model.trees.flatMap((t) => t.leaf));
   const json = {
     format: TFJS_TREES_FORMAT,
     formatVersion: 1,
-    depth: p.depth,
-    trees: p.trees,
+    depth: D,
+    trees: K,
     weightsManifest: [{
       paths: ['weights.bin'],
       weights: [
-        { name: 'feature', shape: [p.trees, inner], dtype: 'int32' },
-        { name: 'threshold', shape: [p.trees, inner], dtype: 'float32' },
-        { name: 'leaf', shape: [p.trees, inner + 1], dtype: 'float32' },
+        { name: 'feature', shape: [K, D], dtype: 'int32' },
+        { name: 'threshold', shape: [K, D], dtype: 'float32' },
+        { name: 'leaf', shape: [K, 2 ** D], dtype: 'float32' },
       ],
     }],
     userDefinedMetadata: meta,
   };
-  const bytes = Buffer.concat([Buffer.from(p.feature.buffer), Buffer.from(p.threshold.buffer), Buffer.from(p.leaf.buffer)]);
+  const bytes = Buffer.concat([Buffer.from(feature.buffer), Buffer.from(threshold.buffer), Buffer.from(leaf.buffer)]);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'model.json'), JSON.stringify(json));
   await writeFile(join(dir, 'weights.bin'), bytes);

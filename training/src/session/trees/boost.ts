@@ -1,14 +1,15 @@
 import { Rng } from '../simulator/rng.js';
 import { binFeatures, type BinnedData } from './binning.js';
-import { sigmoid, type Tree, type TreeEnsemble } from './tree-model.js';
+import { ALWAYS_LEFT, sigmoid, type ObliviousTree, type TreeEnsemble } from './tree-model.js';
 
 export interface BoostSettings {
   trees: number;
-  maxDepth: number;
+  /** Levels of every (oblivious) tree; leaves = 2^depth. */
+  depth: number;
   learningRate: number;
   /** L2 penalty on leaf values; larger keeps scores away from 0 and 1 on thin evidence. */
   lambda: number;
-  /** Smallest hessian sum (≈ weighted rows × p(1-p)) a child may have. */
+  /** Smallest hessian sum (≈ weighted rows × p(1-p)) a child must have for its side of a split to count. */
   minChildWeight: number;
   rowSample: number;
   featureSample: number;
@@ -17,72 +18,75 @@ export interface BoostSettings {
 }
 
 export const DEFAULT_BOOST: BoostSettings = {
-  trees: 120, maxDepth: 5, learningRate: 0.1, lambda: 2, minChildWeight: 2, rowSample: 0.8, featureSample: 0.8, maxBins: 64, seed: 1,
+  trees: 150, depth: 5, learningRate: 0.15, lambda: 2, minChildWeight: 2, rowSample: 0.8, featureSample: 0.8, maxBins: 64, seed: 1,
 };
 
 export interface BoostProgress { tree: number; trees: number; loss: number; accuracy: number }
 
-interface Split { feature: number; bin: number; gain: number }
+/** A split no row takes to the right (pads a tree that found no more useful questions). */
+const NO_SPLIT_BIN = 255;
 
-/** Best split of one node's rows, from gradient/hessian histograms over the binned features. */
-function bestSplit(data: BinnedData, rows: Int32Array, g: Float64Array, h: Float64Array, features: number[], s: BoostSettings): Split | undefined {
+/**
+ * One oblivious tree: level by level, the (feature, bin) whose split of every current node gains
+ * most in total. `node` holds each sampled row's node and ends as its leaf.
+ */
+function growTree(data: BinnedData, rows: Int32Array, g: Float64Array, h: Float64Array, features: number[], s: BoostSettings): { tree: ObliviousTree; splitBins: number[] } {
   const n = data.rows;
-  let G = 0, H = 0;
-  for (const i of rows) { G += g[i]!; H += h[i]!; }
-  const parent = (G * G) / (H + s.lambda);
-  let best: Split | undefined;
-  const hg = new Float64Array(256), hh = new Float64Array(256);
-  for (const f of features) {
-    const nb = data.thresholds[f]!.length + 1;
-    if (nb < 2) continue;
-    hg.fill(0, 0, nb); hh.fill(0, 0, nb);
-    const base = f * n;
-    for (const i of rows) { const b = data.bins[base + i]!; hg[b] += g[i]!; hh[b] += h[i]!; }
-    let gl = 0, hl = 0;
-    for (let b = 0; b < nb - 1; b++) {
-      gl += hg[b]!; hl += hh[b]!;
-      const gr = G - gl, hr = H - hl;
-      if (hl < s.minChildWeight || hr < s.minChildWeight) continue;
-      const gain = (gl * gl) / (hl + s.lambda) + (gr * gr) / (hr + s.lambda) - parent;
-      if (gain > 1e-9 && (!best || gain > best.gain)) best = { feature: f, bin: b, gain };
+  const node = new Int32Array(rows.length);
+  const tree: ObliviousTree = { feature: [], threshold: [], leaf: [] };
+  const splitBins: number[] = [];
+  for (let level = 0; level < s.depth; level++) {
+    const nodes = 1 << level;
+    const G = new Float64Array(nodes), H = new Float64Array(nodes);
+    for (let r = 0; r < rows.length; r++) { G[node[r]!] += g[rows[r]!]!; H[node[r]!] += h[rows[r]!]!; }
+    let best = { gain: 1e-9, feature: -1, bin: NO_SPLIT_BIN };
+    for (const f of features) {
+      const nb = data.thresholds[f]!.length + 1;
+      if (nb < 2) continue;
+      const hg = new Float64Array(nodes * nb), hh = new Float64Array(nodes * nb);
+      const base = f * n;
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r]!, k = node[r]! * nb + data.bins[base + i]!;
+        hg[k] += g[i]!; hh[k] += h[i]!;
+      }
+      const gl = new Float64Array(nodes), hl = new Float64Array(nodes);
+      for (let b = 0; b < nb - 1; b++) {
+        let gain = 0;
+        for (let m = 0; m < nodes; m++) {
+          gl[m] += hg[m * nb + b]!; hl[m] += hh[m * nb + b]!;
+          const gr = G[m]! - gl[m]!, hr = H[m]! - hl[m]!;
+          if (hl[m]! < s.minChildWeight || hr < s.minChildWeight) continue;
+          gain += (gl[m]! ** 2) / (hl[m]! + s.lambda) + (gr ** 2) / (hr + s.lambda) - (G[m]! ** 2) / (H[m]! + s.lambda);
+        }
+        if (gain > best.gain) best = { gain, feature: f, bin: b };
+      }
     }
+    if (best.feature < 0) {
+      tree.feature.push(0); tree.threshold.push(ALWAYS_LEFT); splitBins.push(NO_SPLIT_BIN);
+      for (let r = 0; r < rows.length; r++) node[r] = node[r]! * 2;
+      continue;
+    }
+    tree.feature.push(best.feature);
+    tree.threshold.push(data.thresholds[best.feature]![best.bin]!);
+    splitBins.push(best.bin);
+    const base = best.feature * n;
+    for (let r = 0; r < rows.length; r++) node[r] = node[r]! * 2 + (data.bins[base + rows[r]!]! > best.bin ? 1 : 0);
   }
-  return best;
+  const leaves = 1 << s.depth;
+  const G = new Float64Array(leaves), H = new Float64Array(leaves);
+  for (let r = 0; r < rows.length; r++) { G[node[r]!] += g[rows[r]!]!; H[node[r]!] += h[rows[r]!]!; }
+  for (let l = 0; l < leaves; l++) tree.leaf.push(Math.fround((-G[l]! / (H[l]! + s.lambda)) * s.learningRate));
+  return { tree, splitBins };
 }
 
-function growTree(data: BinnedData, rows: Int32Array, g: Float64Array, h: Float64Array, features: number[], s: BoostSettings): Tree {
-  const tree: Tree = { feature: [], threshold: [], left: [], right: [], value: [] };
-  const grow = (nodeRows: Int32Array, depth: number): number => {
-    const id = tree.feature.length;
-    tree.feature.push(0); tree.threshold.push(0); tree.left.push(-1); tree.right.push(-1); tree.value.push(0);
-    const split = depth < s.maxDepth ? bestSplit(data, nodeRows, g, h, features, s) : undefined;
-    if (!split) {
-      let G = 0, H = 0;
-      for (const i of nodeRows) { G += g[i]!; H += h[i]!; }
-      tree.value[id] = Math.fround((-G / (H + s.lambda)) * s.learningRate);
-      return id;
-    }
-    const base = split.feature * data.rows;
-    const leftRows = nodeRows.filter((i) => data.bins[base + i]! <= split.bin);
-    const rightRows = nodeRows.filter((i) => data.bins[base + i]! > split.bin);
-    tree.feature[id] = split.feature;
-    tree.threshold[id] = data.thresholds[split.feature]![split.bin]!;
-    tree.left[id] = grow(leftRows, depth + 1);
-    tree.right[id] = grow(rightRows, depth + 1);
-    return id;
-  };
-  grow(rows, 0);
-  return tree;
-}
-
-function applyTree(tree: Tree, data: BinnedData, i: number, bins: Int32Array[]): number {
-  let node = 0;
-  while (tree.left[node]! >= 0) node = data.bins[tree.feature[node]! * data.rows + i]! <= bins[node]![0]! ? tree.left[node]! : tree.right[node]!;
-  return tree.value[node]!;
+function leafOfBinnedRow(tree: ObliviousTree, splitBins: number[], data: BinnedData, i: number): number {
+  let idx = 0;
+  for (let d = 0; d < splitBins.length; d++) idx = idx * 2 + (data.bins[tree.feature[d]! * data.rows + i]! > splitBins[d]! ? 1 : 0);
+  return idx;
 }
 
 /**
- * Gradient-boosted trees with logistic loss (histogram method, depth-limited). Trees do not
+ * Gradient-boosted oblivious trees with logistic loss (histogram method). Trees do not
  * extrapolate: a session beyond anything simulated gets the score of the nearest simulated region,
  * never a runaway linear score.
  */
@@ -99,7 +103,7 @@ export function trainBoostedTrees(
   const baseScore = Math.fround(Math.log(Math.max(pos, 1e-6) / Math.max(tot - pos, 1e-6)));
   const margin = new Float64Array(n).fill(baseScore);
   const g = new Float64Array(n), h = new Float64Array(n);
-  const trees: Tree[] = [];
+  const trees: ObliviousTree[] = [];
   for (let t = 0; t < s.trees; t++) {
     for (let i = 0; i < n; i++) {
       const p = sigmoid(margin[i]!);
@@ -111,12 +115,10 @@ export function trainBoostedTrees(
     const features: number[] = [];
     for (let f = 0; f < featureCount; f++) if (rng.chance(s.featureSample)) features.push(f);
     if (features.length === 0) features.push(rng.int(0, featureCount - 1));
-    const tree = growTree(data, Int32Array.from(sampled), g, h, features, s);
-    // Thresholds back to bin indices, so training rows are scored on their bins (same decision as float32 compare).
-    const splitBins = tree.feature.map((f, k) => Int32Array.of(tree.left[k]! < 0 ? 0 : data.thresholds[f]!.indexOf(tree.threshold[k]!)));
+    const { tree, splitBins } = growTree(data, Int32Array.from(sampled), g, h, features, s);
     let loss = 0, correct = 0;
     for (let i = 0; i < n; i++) {
-      margin[i] += applyTree(tree, data, i, splitBins);
+      margin[i] += tree.leaf[leafOfBinnedRow(tree, splitBins, data, i)]!;
       const p = sigmoid(margin[i]!);
       loss -= weights[i]! * (y[i] ? Math.log(Math.max(p, 1e-12)) : Math.log(Math.max(1 - p, 1e-12)));
       if ((p >= 0.5 ? 1 : 0) === y[i]) correct++;
@@ -124,5 +126,5 @@ export function trainBoostedTrees(
     trees.push(tree);
     onProgress?.({ tree: t + 1, trees: s.trees, loss: loss / tot, accuracy: correct / n });
   }
-  return { baseScore, trees };
+  return { depth: s.depth, baseScore, trees };
 }
