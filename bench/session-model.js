@@ -2,8 +2,8 @@
 // Run after `npx tsc -b`: `node bench/session-model.js` (nothing here runs in npm test).
 'use strict';
 const os = require('node:os');
-const onnx = require('@session-warden/model-onnx/dist/src/feature-classifier.js');
-const tfjs = require('@session-warden/model-tfjs/dist/src/feature-classifier.js');
+const onnx = require('@session-warden/model-onnx');
+const tfjs = require('@session-warden/model-tfjs');
 const { simulateSessions } = require('@session-warden/training');
 
 async function measure(classifier, rows) {

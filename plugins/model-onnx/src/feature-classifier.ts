@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict } from '@session-warden/core';
+import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin } from '@session-warden/core';
 
 export type FeatureModelVariant = 'default' | 'compat5';
 
@@ -104,4 +104,16 @@ export class OnnxFeatureClassifier implements FeatureClassifier {
 /** The session classifier of issue 4's contract: `createFeatureClassifier({ variant: 'compat5' })`. */
 export function createFeatureClassifier(options: FeatureClassifierOptions = {}): Promise<OnnxFeatureClassifier> {
   return OnnxFeatureClassifier.load(options);
+}
+
+/**
+ * Loads the session model named by the config (`modelFile`, `dir_path`; else the shipped default)
+ * and binds it as a FeatureClassifier; the package's plugin factory calls this from `register`.
+ */
+export async function registerFeatureClassifier(
+  container: Parameters<WardenPlugin['register']>[0], options: Pick<ResolvedOptions, 'modelFile' | 'dir_path'>, overrides: FeatureClassifierOptions = {},
+): Promise<OnnxFeatureClassifier> {
+  const classifier = await OnnxFeatureClassifier.load({ modelFile: options.modelFile, dir_path: options.dir_path, ...overrides });
+  container.register(TOKENS.FeatureClassifier, { useValue: classifier });
+  return classifier;
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { ValidationError, WardenConfigError } from '@session-warden/core';
-import { createFeatureClassifier } from '../src/feature-classifier.js';
+import { createWardenContainer, TOKENS, ValidationError, WardenConfigError } from '@session-warden/core';
+import { createFeatureClassifier, registerFeatureClassifier } from '../src/index.js';
 
 const COMPAT5 = ['numOfLoginAttempts', 'numOfPostReqs', 'numOfReqs', 'sesCodes4xx', 'sesDuration'];
 
@@ -46,5 +46,13 @@ describe('ONNX feature classifier', () => {
       expect(err).to.be.instanceOf(WardenConfigError);
       expect((err as Error).message).to.include('/tmp/definitely-not-here/nope.onnx');
     }
+  });
+
+  it('registers the model the config names as the FeatureClassifier (shipped default when none is named)', async () => {
+    const container = createWardenContainer();
+    await registerFeatureClassifier(container, { modelFile: undefined, dir_path: undefined });
+    const [bound] = container.resolveAll(TOKENS.FeatureClassifier);
+    expect(bound!.featureNames.length).to.be.greaterThan(5);
+    expect(bound!.name).to.include('session-default');
   });
 });

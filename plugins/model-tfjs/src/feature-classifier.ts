@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict } from '@session-warden/core';
+import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin } from '@session-warden/core';
 
 export type FeatureModelVariant = 'default' | 'compat5';
 
@@ -156,4 +156,16 @@ export class TfjsFeatureClassifier implements FeatureClassifier {
 /** The session classifier of issue 4's contract: `createFeatureClassifier({ variant: 'compat5' })`. */
 export function createFeatureClassifier(options: FeatureClassifierOptions = {}): Promise<TfjsFeatureClassifier> {
   return TfjsFeatureClassifier.load(options);
+}
+
+/**
+ * Loads the session model named by the config (`modelFile`, `dir_path`; else the shipped default)
+ * and binds it as a FeatureClassifier; the package's plugin factory calls this from `register`.
+ */
+export async function registerFeatureClassifier(
+  container: Parameters<WardenPlugin['register']>[0], options: Pick<ResolvedOptions, 'modelFile' | 'dir_path'>, overrides: FeatureClassifierOptions = {},
+): Promise<TfjsFeatureClassifier> {
+  const classifier = await TfjsFeatureClassifier.load({ modelFile: options.modelFile, dir_path: options.dir_path, ...overrides });
+  container.register(TOKENS.FeatureClassifier, { useValue: classifier });
+  return classifier;
 }

@@ -1,1 +1,1 @@
-export {};
+export { createFeatureClassifier, registerFeatureClassifier, TfjsFeatureClassifier, type FeatureClassifierOptions, type FeatureModelVariant } from './feature-classifier.js';

@@ -1,5 +1,5 @@
-import { createFeatureClassifier as createOnnx } from '@session-warden/model-onnx/dist/src/feature-classifier.js';
-import { createFeatureClassifier as createTfjs } from '@session-warden/model-tfjs/dist/src/feature-classifier.js';
+import { createFeatureClassifier as createOnnx } from '@session-warden/model-onnx';
+import { createFeatureClassifier as createTfjs } from '@session-warden/model-tfjs';
 
 /** What evaluation needs of a served session model, whichever backend serves it. */
 export interface ScoringClassifier {

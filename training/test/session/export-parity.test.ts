@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFeatureClassifier as onnxClassifier } from '@session-warden/model-onnx/dist/src/feature-classifier.js';
-import { createFeatureClassifier as tfjsClassifier } from '@session-warden/model-tfjs/dist/src/feature-classifier.js';
+import { createFeatureClassifier as onnxClassifier } from '@session-warden/model-onnx';
+import { createFeatureClassifier as tfjsClassifier } from '@session-warden/model-tfjs';
 import { simulateSessions } from '../../src/session/simulator/simulate.js';
 import { DEFAULT_FEATURE_NAMES, exportSessionModel, scoreRows, trainSessionModel } from '../../src/session/train.js';
 

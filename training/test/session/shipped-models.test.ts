@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { sessionView, type RequestRecord } from '@session-warden/core';
 import { behaviourFeatures, compatFeatures } from '@session-warden/features-default';
-import { createFeatureClassifier as onnxClassifier } from '@session-warden/model-onnx/dist/src/feature-classifier.js';
-import { createFeatureClassifier as tfjsClassifier } from '@session-warden/model-tfjs/dist/src/feature-classifier.js';
+import { createFeatureClassifier as onnxClassifier } from '@session-warden/model-onnx';
+import { createFeatureClassifier as tfjsClassifier } from '@session-warden/model-tfjs';
 
 const t0 = Date.UTC(2026, 2, 3, 10);
 function rec(ms: number, method: string, path: string, statusCode: number, query = ''): RequestRecord {
