@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { loadKerasH5 } from './keras/load-h5.js';
+import { LayersFeatureClassifier } from './keras/layers-feature-classifier.js';
 import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin } from '@session-warden/core';
 
 export type FeatureModelVariant = 'default' | 'compat5';
@@ -9,7 +11,10 @@ export type FeatureModelVariant = 'default' | 'compat5';
 export interface FeatureClassifierOptions {
   /** Which shipped model to load: `default` (rich features) or `compat5` (the older five, sesDuration in ms). */
   variant?: FeatureModelVariant;
-  /** A model folder (`model.json` + `weights.bin`) or its `model.json`; relative names are read from `dir_path`. */
+  /**
+   * A model folder (`model.json` + `weights.bin`, a session model or a tfjs layers model) or its
+   * `model.json`, or a Keras `.h5` (e.g. the older tool's model.h5); relative names are read from `dir_path`.
+   */
   modelFile?: string;
   /** Folder holding the model files. */
   dir_path?: string;
@@ -153,9 +158,46 @@ export class TfjsFeatureClassifier implements FeatureClassifier {
   }
 }
 
-/** The session classifier of issue 4's contract: `createFeatureClassifier({ variant: 'compat5' })`. */
-export function createFeatureClassifier(options: FeatureClassifierOptions = {}): Promise<TfjsFeatureClassifier> {
+/** What every session classifier of this package offers beyond the port. */
+export type TfjsSessionClassifier = FeatureClassifier & {
+  readonly threshold: number;
+  scores(rows: readonly Readonly<Record<string, number>>[]): Promise<Float32Array>;
+  dispose(): void;
+};
+
+/**
+ * The session classifier of issue 4's contract: `createFeatureClassifier({ variant: 'compat5' })`.
+ * Tree models written by `warden train session` load as such; Keras `.h5` files and tfjs layers
+ * models load as layers models.
+ */
+export async function createFeatureClassifier(options: FeatureClassifierOptions = {}): Promise<TfjsSessionClassifier> {
+  await ensureTfjsBackend();
+  const file = options.modelFile && (isAbsolute(options.modelFile) ? options.modelFile : resolve(options.dir_path ?? '.', options.modelFile));
+  if (file && /\.h5$/i.test(file)) {
+    const { model } = await loadKerasH5(file);
+    return new LayersFeatureClassifier(`tfjs-keras:${file}`, model);
+  }
+  const dir = resolveModelDir(options);
+  const jsonFile = join(dir, 'model.json');
+  if (existsSync(jsonFile)) {
+    const json = JSON.parse(await readFile(jsonFile, 'utf8')) as { format?: string; modelTopology?: unknown; userDefinedMetadata?: { featureNames?: string[] } };
+    if (json.format === 'layers-model' || (json.modelTopology && json.format !== TREES_FORMAT)) {
+      const model = await tf.loadLayersModel(await layersFromDisk(dir, json));
+      return new LayersFeatureClassifier(`tfjs-layers:${dir}`, model, json.userDefinedMetadata?.featureNames);
+    }
+  }
   return TfjsFeatureClassifier.load(options);
+}
+
+async function layersFromDisk(dir: string, json: Record<string, unknown>): Promise<tf.io.IOHandler> {
+  const manifest = json.weightsManifest as { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+  const parts = await Promise.all(manifest.flatMap((g) => g.paths).map((p) => readFile(join(dir, p))));
+  const bytes = Buffer.concat(parts);
+  return tf.io.fromMemory({
+    modelTopology: json.modelTopology as object,
+    weightSpecs: manifest.flatMap((g) => g.weights),
+    weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  });
 }
 
 /**
@@ -164,8 +206,8 @@ export function createFeatureClassifier(options: FeatureClassifierOptions = {}):
  */
 export async function registerFeatureClassifier(
   container: Parameters<WardenPlugin['register']>[0], options: Pick<ResolvedOptions, 'modelFile' | 'dir_path'>, overrides: FeatureClassifierOptions = {},
-): Promise<TfjsFeatureClassifier> {
-  const classifier = await TfjsFeatureClassifier.load({ modelFile: options.modelFile, dir_path: options.dir_path, ...overrides });
+): Promise<TfjsSessionClassifier> {
+  const classifier = await createFeatureClassifier({ modelFile: options.modelFile, dir_path: options.dir_path, ...overrides });
   container.register(TOKENS.FeatureClassifier, { useValue: classifier });
   return classifier;
 }
