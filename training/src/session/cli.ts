@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ValidationError } from '@session-warden/core';
 import { readSessionCsv } from './csv-data.js';
 import type { SessionRow } from './dataset.js';
-import { sessionMetrics } from './metrics.js';
+import { chooseThreshold, sessionMetrics } from './metrics.js';
 import { sessionModelCard } from './model-card.js';
 import { sessionReportSvg } from './report-svg.js';
 import { Rng } from './simulator/rng.js';
@@ -35,11 +35,14 @@ function featuresFor(variant: 'default' | 'compat5', columns: readonly string[])
   return columns;
 }
 
-function splitRows(rows: readonly SessionRow[], seed: string): { train: SessionRow[]; test: SessionRow[] } {
+function splitRows(rows: readonly SessionRow[], seed: string): { train: SessionRow[]; validation: SessionRow[]; test: SessionRow[] } {
   const rng = new Rng(`split-${seed}`);
-  const train: SessionRow[] = [], test: SessionRow[] = [];
-  for (const r of rows) (rng.chance(0.8) ? train : test).push(r);
-  return { train, test };
+  const train: SessionRow[] = [], validation: SessionRow[] = [], test: SessionRow[] = [];
+  for (const r of rows) {
+    const u = rng.next();
+    (u < 0.7 ? train : u < 0.8 ? validation : test).push(r);
+  }
+  return { train, validation, test };
 }
 
 /** `warden train session [--variant default|compat5] [--data file.csv] [--out dir] [--seed s] [--clients n] [--trees n] [--depth n]` */
@@ -50,23 +53,27 @@ export async function trainSession(argv: string[], io: Io): Promise<number> {
       variant: { type: 'string' }, data: { type: 'string' }, out: { type: 'string', default: 'models' },
       seed: { type: 'string', default: '1' }, clients: { type: 'string', default: '12000' },
       trees: { type: 'string', default: '150' }, depth: { type: 'string', default: '5' }, name: { type: 'string' },
+      'max-fpr': { type: 'string', default: '0.01' },
     },
   });
   const variant = variantOf(values.variant);
   const seed = values.seed!;
   const clients = Number(values.clients);
   const name = values.name ?? `session-${variant}`;
-  let train: SessionRow[], test: SessionRow[], featureNames: readonly string[], source: string, heldOutSource: string;
+  const maxFpr = Number(values['max-fpr']);
+  if (!(maxFpr >= 0 && maxFpr < 1)) throw new ValidationError(`--max-fpr must be a share between 0 and 1, not "${values['max-fpr']}".`);
+  let train: SessionRow[], validation: SessionRow[], test: SessionRow[], featureNames: readonly string[], source: string, heldOutSource: string;
   const facts: Record<string, unknown> = {};
   if (values.data) {
     const csv = await readSessionCsv(values.data);
     featureNames = featuresFor(variant, csv.columns);
-    ({ train, test } = splitRows(csv.rows, seed));
-    source = `${values.data} (80 % of ${csv.rows.length} rows)`;
+    ({ train, validation, test } = splitRows(csv.rows, seed));
+    source = `${values.data} (70 % of ${csv.rows.length} rows; 10 % chose the threshold)`;
     heldOutSource = `the other 20 % of ${values.data}`;
   } else {
     io.stderr.write(`simulating ${clients} clients (simulator ${SIMULATOR_VERSION}, seed ${seed}) …\n`);
     train = simulated(seed, clients, variant);
+    validation = simulated(`${seed}-validation`, Math.max(200, Math.round(clients / 3)), variant);
     test = simulated(`${seed}-holdout`, Math.max(200, Math.round(clients / 3)), variant);
     featureNames = variant === 'compat5' ? COMPAT5_FEATURE_NAMES : DEFAULT_FEATURE_NAMES;
     source = 'sessions simulated by the project\'s traffic simulator, cut by the real time sessionizer and measured by the real features-default extractors';
@@ -85,6 +92,9 @@ export async function trainSession(argv: string[], io: Io): Promise<number> {
       if (p.tree === p.trees) io.stderr.write('\n');
     },
   });
+  const validationScores = scoreRows(model, validation);
+  model.metadata.threshold = chooseThreshold(validation.map((r) => r.label), validationScores, maxFpr);
+  model.metadata.training.threshold = { maxNormalFalsePositiveRate: maxFpr, chosenOn: values.data ? 'validation split' : `simulated validation sessions, seed "${seed}-validation"` };
   const scores = scoreRows(model, test);
   const metrics = sessionMetrics(test.map((r) => r.label), scores, model.metadata.threshold, test.map((r) => r.persona));
   model.metadata.training.heldOut = { source: heldOutSource, ...metrics };

@@ -41,3 +41,21 @@ export function sessionMetrics(labels: ArrayLike<number>, scores: ArrayLike<numb
     ...(personas ? { byPersona } : {}),
   };
 }
+
+/**
+ * The decision threshold: 0.5 (where the balanced classes' probabilities cross), raised just
+ * enough that at most `maxFpr` of the validation normal sessions score at or above it. Never
+ * lowered: simulated normal traffic is tidier than real traffic, so its false-positive rate is a floor.
+ */
+export function chooseThreshold(labels: ArrayLike<number>, scores: ArrayLike<number>, maxFpr: number): number {
+  const normal: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (!labels[i]) normal.push(scores[i]!);
+  if (normal.length === 0) return 0.5;
+  normal.sort((a, b) => b - a);
+  const allowed = Math.floor(maxFpr * normal.length);
+  // Flagged means score >= threshold: put it just above the first normal score that must not be flagged.
+  const boundary = normal[allowed];
+  if (boundary === undefined) return 0.5;
+  const above = Math.fround(boundary + Math.max(1e-6, boundary * 1e-6));
+  return Math.min(Math.max(0.5, above), 0.999);
+}

@@ -10,7 +10,8 @@ export function sessionModelCard(meta: SessionModelMetadata, heldOut: SessionMet
     .map(([p, e]) => `| ${p} | ${e.sessions} | ${pct(e.share)} |`).join('\n');
   return `# Session model \`${meta.name}\`
 
-Labels a session \`normal\` or \`abnormal\` from its features; the score is P(abnormal), threshold ${meta.threshold}.
+Labels a session \`normal\` or \`abnormal\` from its features; the score is P(abnormal), flagged at ≥ ${meta.threshold.toFixed(4)}
+(0.5, raised where needed so that at most ${String((t.threshold as { maxNormalFalsePositiveRate?: number } | undefined)?.maxNormalFalsePositiveRate ?? '?')} of validation normal sessions are flagged).
 
 - **Reads** (in this order): ${meta.featureNames.map((f) => `\`${f}\``).join(', ')} — the names and units of
   \`@session-warden/features-default\` (\`sesDuration\` in milliseconds).

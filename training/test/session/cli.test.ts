@@ -32,7 +32,7 @@ describe('warden train/eval session', () => {
   it('trains compat5 from the older tool\'s CSV and writes both formats, metadata and a model card', async () => {
     await writeOlderCsv(join(dir, 'train.csv'), 'cli-train', 250);
     const t = io();
-    const code = await trainSession(['--variant', 'compat5', '--data', join(dir, 'train.csv'), '--out', dir, '--trees', '15', '--depth', '3'], t.io);
+    const code = await trainSession(['--variant', 'compat5', '--data', join(dir, 'train.csv'), '--out', dir, '--trees', '15', '--depth', '3', '--max-fpr', '0.05'], t.io);
     expect(code).to.equal(0);
     expect(t.out()).to.match(/session-compat5: held-out precision \d\.\d+ recall \d\.\d+ F1 \d\.\d+/);
     expect(t.err()).to.include('tree 15/15');

@@ -30,6 +30,12 @@ export interface SiteProfile {
   pages: readonly string[];
   apiPaths: readonly string[];
   postPaths: readonly string[];
+  /** Analytics beacons POSTed per page view (0: none). Real pages often send several. */
+  beaconsPerPage: number;
+  /** Real-time updates over HTTP long-polling (socket.io style): a GET and a POST every few seconds. */
+  longPolling: boolean;
+  /** A single-page app that answers every unknown path 200 with its index page, so probes do not 404. */
+  spaFallback: boolean;
 }
 
 const PAGES: Record<SiteKind, readonly string[]> = {
@@ -57,7 +63,8 @@ const POSTS: Record<SiteKind, readonly string[]> = {
 export function drawSite(rng: Rng): SiteProfile {
   const kind = rng.weighted<SiteKind>({ shop: 3, social: 3, saas: 2, blog: 1, api: 1 });
   const logsAssets = rng.chance(0.45);
-  const assetsHi = logsAssets ? rng.int(3, 45) : 0;
+  // Image-heavy feeds and unbundled apps load a hundred files or more per page.
+  const assetsHi = logsAssets ? (rng.chance(0.15) ? rng.int(60, 150) : rng.int(3, 45)) : 0;
   return {
     kind,
     loginPath: rng.chance(0.85) ? '/login' : rng.pick(['/signin', '/api/login', '/auth/login', '/user/login']),
@@ -73,6 +80,9 @@ export function drawSite(rng: Rng): SiteProfile {
     pages: PAGES[kind],
     apiPaths: API[kind],
     postPaths: POSTS[kind],
+    beaconsPerPage: rng.chance(0.25) ? rng.int(1, 4) : 0,
+    longPolling: kind === 'social' ? rng.chance(0.3) : rng.chance(0.08),
+    spaFallback: rng.chance(0.15),
   };
 }
 

@@ -64,6 +64,7 @@ export class Trace {
       this.request('GET', this.rng.pick(['/static/app.js', '/static/vendor.js', '/static/site.css', '/img/logo.png',
         `/img/p${this.rng.int(1, 300)}.jpg`, '/favicon.ico', '/fonts/inter.woff2']), status);
     }
+    for (let i = 0; i < s.beaconsPerPage; i++) this.wait(this.rng.exponential(0.4)).request('POST', '/api/track', this.rng.pick([200, 204]));
     const calls = this.rng.int(s.apiCallsPerPage[0], s.apiCallsPerPage[1]);
     for (let i = 0; i < calls; i++) {
       this.wait(this.rng.exponential(0.15));
@@ -72,14 +73,26 @@ export class Trace {
     return this;
   }
 
+  /**
+   * Set when this visitor's login expired while a tab stays open: every background poll then
+   * fails 401 (the page keeps polling), a common and harmless source of 4xx runs.
+   */
+  authExpired = false;
+
   /** Idle on a page for `seconds`, polling in the background when the site polls. */
   read(seconds: number): this {
-    const every = this.site.pollIntervalSec;
+    const s = this.site;
+    const every = s.longPolling ? this.rng.uniform(1, 25) : s.pollIntervalSec;
     if (every <= 0) return this.wait(seconds);
     let left = seconds;
     while (left > every) {
       this.wait(every * this.rng.uniform(0.95, 1.05));
-      this.request('GET', this.site.pollPath, this.rng.chance(0.01) ? 401 : 200);
+      if (s.longPolling) {
+        this.request('GET', '/socket.io/', 200, { query: 'EIO=4&transport=polling' });
+        if (this.rng.chance(0.5)) this.wait(this.rng.uniform(0.01, 0.2)).request('POST', '/socket.io/', 200, { query: 'EIO=4&transport=polling' });
+      } else {
+        this.request('GET', s.pollPath, this.authExpired || this.rng.chance(0.01) ? 401 : 200);
+      }
       left -= every;
     }
     return this.wait(left);

@@ -56,7 +56,9 @@ export function scanner(t: Trace): void {
         t.rng.pick([200, 200, 400, 500, 302]));
     } else {
       const path = `${t.rng.chance(0.3) ? t.rng.pick(['/old', '/test', '/dev', '/v2', '/app']) : ''}${t.rng.pick(PROBES)}`;
-      t.request(method, path, Number(t.rng.weighted({ '404': 12, '403': 3, '400': 1, '401': 1, '405': 1, '301': 1, '200': 0.7, '500': 0.5 })));
+      // A single-page app answers unknown GETs with its index page, so many probes come back 200.
+      if (t.site.spaFallback && method === 'GET' && t.rng.chance(0.85)) t.request(method, path, 200);
+      else t.request(method, path, Number(t.rng.weighted({ '404': 12, '403': 3, '400': 1, '401': 1, '405': 1, '301': 1, '200': 0.7, '500': 0.5 })));
     }
     t.wait(gap());
   }

@@ -9,7 +9,8 @@ function humanLogin(t: Trace): void {
   const s = t.site;
   t.pageLoad(s.loginPath);
   t.wait(t.rng.uniform(4, 25));
-  const typos = t.rng.chance(0.2) ? t.rng.int(1, 3) : 0;
+  // Mostly right first time; some retry a few times, a few try every password they have.
+  const typos = t.rng.chance(0.2) ? (t.rng.chance(0.85) ? t.rng.int(1, 3) : t.rng.int(4, 8)) : 0;
   for (let i = 0; i < typos; i++) {
     t.request('POST', s.loginPath, s.loginFailStatus);
     t.wait(t.rng.uniform(3, 15));
@@ -81,9 +82,10 @@ export function apiClient(t: Trace): void {
   }
 }
 
-/** A tab left open: a page, then nothing but polls for a long time. */
+/** A tab left open: a page, then nothing but polls for a long time (sometimes after the login expired). */
 export function idleTab(t: Trace): void {
   t.pageLoad(t.rng.pick(t.site.pages));
+  t.authExpired = t.rng.chance(0.25);
   if (t.site.pollIntervalSec > 0) t.read(t.rng.uniform(60, 3600));
   else for (let i = t.rng.int(2, 20); i > 0; i--) t.wait(t.rng.uniform(20, 300)).pageLoad(t.rng.pick(t.site.pages));
 }
