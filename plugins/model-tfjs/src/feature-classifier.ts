@@ -70,11 +70,12 @@ export function resolveModelDir(options: FeatureClassifierOptions): string {
 /**
  * A boosted oblivious-tree session model on TensorFlow.js, scored with operations the WASM backend
  * runs fast (float32 matrix products, element-wise maths, gatherND; its int32 broadcasting, compare
- * and gather kernels are several times slower):
- *   S = [X 1] · [−onehot(feature); threshold]   threshold − x for every (tree, level) question, one rounding
- *   left = step(S)                              1 when x < threshold: the sign of a float32 difference is exact
- *   leaf = (2^D − 1) − Σ_d left_d · 2^(D−1−d)    the leaf each tree lands in
- *   P(abnormal) = sigmoid(Σ_trees leafValue[leaf])
+ * and gather kernels are several times slower). Trees share most of their questions (the same
+ * feature and threshold), so each distinct question is asked once:
+ *   left = step([X 1] · [−onehot(feature); threshold])   1 when x < threshold, per distinct question;
+ *                                                       the sign of one float32 difference is exact
+ *   leaf = (2^D − 1) − left · W                          W[q, tree] = Σ 2^(D−1−level) over the levels asking q
+ *   P(abnormal) = sigmoid(Σ_trees leafValue[tree, leaf])
  * The same `x < threshold` test in float32 as onnxruntime's BRANCH_LT, hence the same scores.
  */
 export class TfjsFeatureClassifier implements FeatureClassifier {
@@ -105,15 +106,26 @@ export class TfjsFeatureClassifier implements FeatureClassifier {
       offset += count * 4;
     }
     const K = json.trees, D = json.depth, F = meta.featureNames.length, leaves = 2 ** D;
-    const feature = arrays.feature as Int32Array;
+    const feature = arrays.feature as Int32Array, thresholds = arrays.threshold as Float32Array;
+    const ids = new Map<string, number>();
+    const asked: number[] = []; // distinct question of each (tree, level)
+    for (let j = 0; j < K * D; j++) {
+      const key = `${feature[j]}:${thresholds[j]}`;
+      if (!ids.has(key)) ids.set(key, ids.size);
+      asked.push(ids.get(key)!);
+    }
+    const U = ids.size;
     // F rows of −1 at each question's feature, then one row of thresholds (met by the 1 appended to every input row).
-    const questions = new Float32Array((F + 1) * K * D);
-    feature.forEach((f, j) => { questions[f * K * D + j] = -1; });
-    questions.set(arrays.threshold as Float32Array, F * K * D);
-    const weights = Float32Array.from({ length: D }, (_, d) => 2 ** (D - 1 - d));
+    const questions = new Float32Array((F + 1) * U);
+    for (let j = 0; j < K * D; j++) {
+      questions[feature[j]! * U + asked[j]!] = -1;
+      questions[F * U + asked[j]!] = thresholds[j]!;
+    }
+    const weights = new Float32Array(U * K);
+    for (let j = 0; j < K * D; j++) weights[asked[j]! * K + Math.floor(j / D)] += 2 ** (D - 1 - (j % D));
     const base = Float32Array.from({ length: K }, (_, k) => k * leaves + leaves - 1);
     return new TfjsFeatureClassifier(`tfjs:${meta.name}`, meta.featureNames, meta.threshold, K,
-      tf.tensor2d(questions, [F + 1, K * D]), tf.tensor2d(weights, [D, 1]),
+      tf.tensor2d(questions, [F + 1, U]), tf.tensor2d(weights, [U, K]),
       tf.tensor2d(base, [1, K]), tf.tensor1d(arrays.leaf as Float32Array));
   }
 
@@ -139,8 +151,7 @@ export class TfjsFeatureClassifier implements FeatureClassifier {
     try {
       const xs = keep(tf.tensor2d(x, [n, f + 1]));
       const left = keep(tf.step(keep(tf.matMul(xs, this.questions))));
-      const steps = keep(tf.matMul(keep(left.reshape([n * this.trees, -1])), this.levelWeights));
-      const index = keep(keep(tf.sub(this.leafBase, keep(steps.reshape([n, this.trees])))).cast('int32'));
+      const index = keep(keep(tf.sub(this.leafBase, keep(tf.matMul(left, this.levelWeights)))).cast('int32'));
       const logits = keep(keep(tf.gatherND(this.leaves, keep(index.reshape([n, this.trees, 1])))).sum(1));
       return (await keep(tf.sigmoid(logits)).data()) as Float32Array;
     } finally {

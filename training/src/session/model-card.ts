@@ -18,7 +18,7 @@ Labels a session \`normal\` or \`abnormal\` from its features; the score is P(ab
 - **Model**: gradient-boosted oblivious trees (${meta.model.trees} trees of depth ${meta.model.depth}, logistic loss), no scaling
   (${meta.scaling.reason}). Trees do not extrapolate: a session beyond anything simulated gets the score of the
   nearest simulated region, never a runaway linear score. Same model in ONNX (TreeEnsembleRegressor → Sigmoid)
-  and TensorFlow.js (one-hot feature matrix product, step, leaf gather); the two agree within 1e-4 (tested).
+  and TensorFlow.js (each distinct question asked once with a matrix product and a step, leaves looked up with gatherND); the two agree within 1e-4 (tested).
 - **Training data**: ${String(t.source ?? 'simulated sessions')}; ${String(t.rows)} sessions (${String(t.abnormalRows)} abnormal), classes weighted to balance.
 - **Simulator**: version ${String(t.simulatorVersion ?? 'n/a')}, seed ${String(t.seed ?? 'n/a')}, ${String(t.clients ?? 'n/a')} clients over ${String(t.sites ?? 'n/a')} sites with varied
   behaviour (assets logged or not, polling, status codes of failed logins, stray 4xx, sessionizer gap/cap).
