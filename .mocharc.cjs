@@ -3,6 +3,7 @@ module.exports = {
   spec: [
     'core/dist/test/**/*.test.js',
     'plugins/*/dist/test/**/*.test.js',
+    'training/dist/test/**/*.test.js',
     'adapters/*/dist/test/**/*.test.js',
     'examples/*/dist/test/**/*.test.js',
   ],
