@@ -15,7 +15,7 @@ describe('MongoDB key escaping', () => {
   });
 
   it('is reversible, also for keys that already contain % or look escaped', () => {
-    for (const key of ['$ne', 'a.b.c', '100%', '%24literal', '%2E', 'a%b$c.d', '', 'é$ü.ß']) {
+    for (const key of ['$ne', 'a.b.c', '100%', '%24literal', '%2E', 'a%b$c.d', '', 'é$ü.ß', 'nul\u0000key', '%00']) {
       expect(unescapeKey(escapeKey(key)), key).to.equal(key);
     }
   });
