@@ -25,7 +25,10 @@ function mapKeys(value: unknown, rename: (key: string) => string): unknown {
   if (Array.isArray(value)) return value.map((v) => mapKeys(v, rename));
   if (!isPlainObject(value)) return value; // strings, numbers, Dates, ObjectIds pass through
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[rename(key)] = mapKeys(v, rename);
+  for (const [key, v] of Object.entries(value)) {
+    // defineProperty: a body key "__proto__" must stay a field, not become the copy's prototype.
+    Object.defineProperty(out, rename(key), { value: mapKeys(v, rename), enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 
