@@ -49,9 +49,11 @@ async function notYetWritten(target: Storage, records: Keyed<RequestRecord>[]): 
 
 async function writeRequests(target: Storage, records: Keyed<RequestRecord>[], dedupe: boolean): Promise<WriteOutcome> {
   const todo = dedupe ? await notYetWritten(target, records) : records;
+  // Records found in the target were written by the interrupted run: they count as copied.
+  const alreadyThere = records.length - todo.length;
   try {
     await target.requests.append(todo.map((r) => r.item));
-    return { written: todo.length, refused: [] };
+    return { written: records.length, refused: [] };
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
   }
@@ -61,7 +63,7 @@ async function writeRequests(target: Storage, records: Keyed<RequestRecord>[], d
     const misfit = await refusedAsMisfit('httplogs', key, () => target.requests.append([item]));
     if (misfit) refused.push(misfit);
   }
-  return { written: todo.length - refused.length, refused };
+  return { written: alreadyThere + todo.length - refused.length, refused };
 }
 
 async function writeEach<T>(collection: CollectionName, items: Keyed<T>[], write: (item: T) => Promise<void>): Promise<WriteOutcome> {
