@@ -49,7 +49,9 @@ export async function openMongoStorage(url: string, opts: MongoStorageOptions = 
   if (!/^[A-Za-z0-9_]*$/.test(prefix)) {
     throw new ValidationError(`tablePrefix "${prefix}" may hold only letters, digits and underscores.`);
   }
-  const timeout = opts.serverSelectionTimeoutMS ?? 2000;
+  // A timeout written in the URL wins over the short default: the driver lets options override the URL.
+  const inUrl = /[?&]serverSelectionTimeoutMS=(\d+)/i.exec(url)?.[1];
+  const timeout = opts.serverSelectionTimeoutMS ?? (inUrl !== undefined ? Number(inUrl) : 2000);
   const collections = legacyCollections(prefix);
   const dataSource = new DataSource({
     type: 'mongodb',
