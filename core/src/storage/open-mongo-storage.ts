@@ -3,6 +3,8 @@ import type { Storage } from '../ports/stores.js';
 import { maskUrl } from './mask-url.js';
 import type { StorageInternals } from './open-storage.js';
 
+const MONGO_MODULE = ['.', 'mongo', 'open-mongo.js'].join('/');
+
 interface MongoModule {
   openMongoStorage(url: string, internals?: StorageInternals): Promise<Storage>;
 }
@@ -11,8 +13,7 @@ interface MongoModule {
  * MongoDB support lives in `./mongo/open-mongo.js` and needs the `mongodb` driver. The specifier is
  * computed so the build compiles without that file; a missing file or driver becomes a config error.
  */
-export async function openMongo(url: string, internals: StorageInternals): Promise<Storage> {
-  const specifier = ['.', 'mongo', 'open-mongo.js'].join('/');
+export async function openMongo(url: string, internals: StorageInternals, specifier = MONGO_MODULE): Promise<Storage> {
   let mongo: MongoModule;
   try {
     mongo = (await import(specifier)) as MongoModule;

@@ -16,6 +16,8 @@ export interface StorageInternals {
   tablePrefix?: string;
 }
 
+const SUPPORTED: readonly string[] = ['sqlite', 'postgres', 'mysql', 'mariadb', 'mongodb'];
+
 /** Opens (and creates the tables of) the configured database. */
 export async function openStorage(options: StorageOptions | string, internals: StorageInternals = {}): Promise<Storage> {
   const storage = normaliseStorage(options);
@@ -24,6 +26,9 @@ export async function openStorage(options: StorageOptions | string, internals: S
     throw new WardenConfigError(`Storage tablePrefix "${prefix}" is not allowed; use 1 to 32 letters, digits or underscores.`);
   }
   if (!('type' in storage)) return openStorage(normaliseStorage(storage.url), internals);
+  if (!SUPPORTED.includes(storage.type)) {
+    throw new WardenConfigError(`Storage type ${JSON.stringify(storage.type)} is not supported; use one of ${SUPPORTED.join(', ')}.`);
+  }
   if (storage.type === 'mongodb') return openMongo(storage.url, internals);
   const target: SqlTarget = storage.type === 'sqlite'
     ? { dialect: 'sqlite', database: storage.database ?? 'warden.db' }

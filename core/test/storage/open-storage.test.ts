@@ -1,11 +1,13 @@
 import { expect } from 'chai';
 import { WardenConfigError } from '../../src/errors.js';
 import { openStorage } from '../../src/storage/index.js';
+import { openMongo } from '../../src/storage/open-mongo-storage.js';
 
 describe('openStorage', () => {
   it('explains that MongoDB support is missing, with the password masked', async () => {
     try {
-      await openStorage('mongodb://warden:topsecret@127.0.0.1:27017/warden');
+      // A module path that never exists stands in for an install without MongoDB support.
+      await openMongo('mongodb://warden:topsecret@127.0.0.1:27017/warden', {}, './mongo/not-installed.js');
       expect.fail('mongodb without its module should fail');
     } catch (error) {
       expect(error).to.be.instanceOf(WardenConfigError);
@@ -20,6 +22,16 @@ describe('openStorage', () => {
       expect.fail('a bad prefix should be refused');
     } catch (error) {
       expect(error).to.be.instanceOf(WardenConfigError);
+    }
+  });
+
+  it('refuses a storage type it does not know, listing the supported ones', async () => {
+    try {
+      await openStorage({ type: 'mssql', url: 'mssql://sa:pw@127.0.0.1/db' } as never);
+      expect.fail('an unknown storage type should be refused');
+    } catch (error) {
+      expect(error).to.be.instanceOf(WardenConfigError);
+      expect((error as Error).message).to.include('"mssql"').and.include('postgres');
     }
   });
 });
