@@ -10,6 +10,8 @@ export { defineConfig } from './config/define.js';
 export { loadConfig, findConfigFile, CONFIG_FILES } from './config/load.js';
 export { definePlugin, type WardenPlugin } from './plugin/plugin.js';
 export { registerPlugins } from './plugin/registry.js';
+export { sessionInputs, requestInputs, inputsByField, MAX_INPUTS_PER_SESSION, MAX_INPUT_LENGTH, sessionView } from './pipeline/session-inputs.js';
+export { createWardenContainer } from './plugin/container.js';
 export * from './capture/index.js';
 export { Recorder, type RecorderOptions, type RecorderStats, type WarningLogger } from './pipeline/recorder.js';
 export { BlocklistCache, type BlocklistCacheOptions } from './pipeline/blocklist-cache.js';

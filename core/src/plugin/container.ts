@@ -1,0 +1,6 @@
+import { container, type DependencyContainer } from 'tsyringe';
+
+/** A fresh DI scope, so several Warden instances (or tests) in one process never share bindings. */
+export function createWardenContainer(): DependencyContainer {
+  return container.createChildContainer();
+}

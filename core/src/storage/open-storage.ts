@@ -1,0 +1,56 @@
+import { DataSource } from 'typeorm';
+import type { StorageOptions } from '../config/options.js';
+import { normaliseStorage } from '../config/validate.js';
+import { StorageUnavailableError, WardenConfigError } from '../errors.js';
+import type { Storage } from '../ports/stores.js';
+import { dataSourceOptions, dialectOf, type SqlTarget } from './data-source-options.js';
+import { storageEntities } from './entities.js';
+import { maskUrl } from './mask-url.js';
+import { openMongo } from './open-mongo-storage.js';
+import { StorageGuard } from './storage-guard.js';
+import { SqlStorage } from './sql-storage.js';
+
+/** Options that are not user configuration: tests use a table prefix so parallel runs do not collide. */
+export interface StorageInternals {
+  /** Prepended to every table (and collection) name; letters, digits and `_` only. */
+  tablePrefix?: string;
+}
+
+/** Opens (and creates the tables of) the configured database. */
+export async function openStorage(options: StorageOptions | string, internals: StorageInternals = {}): Promise<Storage> {
+  const storage = normaliseStorage(options);
+  const prefix = internals.tablePrefix;
+  if (prefix !== undefined && !/^[A-Za-z0-9_]{1,32}$/.test(prefix)) {
+    throw new WardenConfigError(`Storage tablePrefix "${prefix}" is not allowed; use 1 to 32 letters, digits or underscores.`);
+  }
+  if (!('type' in storage)) return openStorage(normaliseStorage(storage.url), internals);
+  if (storage.type === 'mongodb') return openMongo(storage.url, internals);
+  const target: SqlTarget = storage.type === 'sqlite'
+    ? { dialect: 'sqlite', database: storage.database ?? 'warden.db' }
+    : { dialect: dialectOf(storage.type), type: storage.type, url: storage.url } as SqlTarget;
+  return openSql(target, prefix);
+}
+
+async function openSql(target: SqlTarget, tablePrefix?: string): Promise<SqlStorage> {
+  const kind = target.dialect === 'sqlite' ? 'sqlite' : target.type;
+  const description = target.dialect === 'sqlite' ? `sqlite file ${target.database}` : `${kind} ${maskUrl(target.url)}`;
+  const entities = storageEntities(target.dialect);
+  const dataSource = new DataSource(dataSourceOptions(target, entities, tablePrefix));
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw new StorageUnavailableError(startupMessage(target, description, error), error);
+  }
+  const guard = new StorageGuard(description, target.dialect === 'sqlite');
+  return new SqlStorage(kind, description, { dataSource, entities, dialect: target.dialect, guard });
+}
+
+function startupMessage(target: SqlTarget, description: string, error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  const check = target.dialect === 'sqlite'
+    ? 'Check that the directory exists and is writable, and that the file is a SQLite database.'
+    : 'Check that the server is running and reachable from here, and that the host, port, user, password '
+      + 'and database name in the URL are right (the database must already exist).';
+  return `Cannot open storage ${description}: ${reason}. ${check}`;
+}
