@@ -20,6 +20,9 @@ export interface TestApp {
   hits: Record<string, number>;
   /** What the streaming handler saw: res.end's return value was res, and write() applied backpressure. */
   stream: { endReturnedRes?: boolean; sawBackpressure?: boolean };
+  /** Stops the server and the Warden (flushing records), keeping the database files. */
+  stop(): Promise<void>;
+  /** stop() and delete the temp dir. */
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function startApp(express: Express, options: ExpressWardenOptions =
   const hit = (name: string) => { hits[name] = (hits[name] ?? 0) + 1; };
 
   const app = express();
+  app.set('env', 'test'); // keeps the final handler from printing the thrown test error
   app.use(middleware);
   app.use(express.json());
   app.use(express.urlencoded({ extended: false }));
@@ -67,11 +71,15 @@ export async function startApp(express: Express, options: ExpressWardenOptions =
 
   const server = await listen(app);
   const running = await middleware.ready;
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    await server.close();
+    await middleware.close();
+  })());
   return {
-    url: server.url, warden: running, middleware, dir: tmp.dir, hits, stream,
+    url: server.url, warden: running, middleware, dir: tmp.dir, hits, stream, stop,
     async close() {
-      await server.close();
-      await middleware.close();
+      await stop();
       tmp.remove();
     },
   };
