@@ -14,6 +14,8 @@ import { SqlStorage } from './sql-storage.js';
 export interface StorageInternals {
   /** Prepended to every table (and collection) name; letters, digits and `_` only. */
   tablePrefix?: string;
+  /** MongoDB: how long a block written by the older middleware (blacklisted + blacklistTime) lasts, in seconds. */
+  legacyBlockDuration?: number;
 }
 
 const SUPPORTED: readonly string[] = ['sqlite', 'postgres', 'mysql', 'mariadb', 'mongodb'];
