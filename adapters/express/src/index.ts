@@ -1,1 +1,58 @@
-export {};
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  createExchangeCapture, createWardenHandle, refuseBlocked,
+  type RedactionOptions, type Warden, type WardenHandle, type WardenOptions,
+} from '@session-warden/core';
+
+export interface ExpressWardenOptions extends WardenOptions {
+  /** Extra keys and value patterns to redact from stored bodies and queries. */
+  redact?: RedactionOptions;
+}
+
+/** The shape Express 4 and 5 both call: (req, res, next). */
+type Request = IncomingMessage & { originalUrl?: string; body?: unknown };
+type Next = (err?: unknown) => void;
+
+export interface WardenMiddleware {
+  (req: Request, res: ServerResponse, next: Next): void;
+  /** Resolves once storage is open and plugins are registered. */
+  readonly ready: Promise<Warden>;
+  readonly handle: WardenHandle;
+  /** Flushes queued records, closes open sessions and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * `app.use(warden(options))`: refuses blocked clients before any route runs, and records
+ * every other exchange when it ends. Put it first, before body parsers and routes.
+ */
+export function warden(options: ExpressWardenOptions = {}): WardenMiddleware {
+  const { redact, ...wardenOptions } = options;
+  const handle = createWardenHandle(wardenOptions);
+  const { trustProxy, customIPHeader, maxBodyBytes, blockStatus } = handle.options;
+  const capture = createExchangeCapture({ trustProxy, customIPHeader, maxBodyBytes, redact });
+  const record = handle.record.bind(handle);
+
+  const middleware = (req: Request, res: ServerResponse, next: Next): void => {
+    const clientIp = capture.clientIpOf(req);
+    const url = req.originalUrl ?? req.url;
+    const block = handle.blockedFor(clientIp.ip);
+    if (block) {
+      capture.track(req, res, { clientIp, url, blocked: true, onRecord: record });
+      handle.countRefused(clientIp.ip);
+      refuseBlocked(res, blockStatus, block.retryAfterSec);
+      return;
+    }
+    // Body parsers run after this middleware, so the body is read when the response is over.
+    capture.track(req, res, { clientIp, url, readBody: () => req.body, onRecord: record });
+    next();
+  };
+
+  return Object.assign(middleware, {
+    ready: handle.ready,
+    handle,
+    close: () => handle.close(),
+  });
+}
+
+export default warden;

@@ -10,3 +10,4 @@ export { sanitiseBody, type SanitisedBody } from './body-sanitiser.js';
 export { sanitiseUrl, redactQuery, type SanitisedUrl } from './url-sanitiser.js';
 export { compileCaptureOptions, type CaptureOptions, type RedactionOptions, type CompiledCapture } from './capture-options.js';
 export { createExchangeCapture, type ExchangeCapture, type ExchangeInput, type TrackedExchange, type CapturedRecord } from './exchange.js';
+export { refusalText, refuseBlocked } from './refusal.js';

@@ -8,7 +8,7 @@ export interface BlocklistCacheOptions {
   logger?: WarningLogger;
 }
 
-const PREFIX = '[session-warden]';
+const PREFIX = 'Session Warden:';
 
 /**
  * The blocklist as the request path sees it: a Map lookup, never a database round trip.
@@ -30,7 +30,7 @@ export class BlocklistCache {
 
   constructor(private readonly store: BlocklistStore, options: BlocklistCacheOptions = {}) {
     this.interval = options.refreshIntervalMs ?? 1000;
-    this.logger = options.logger ?? { warn: (m) => console.warn(m) };
+    this.logger = options.logger ?? { warn: (m) => process.emitWarning(m, { code: 'SESSION_WARDEN' }) };
   }
 
   /** Loads the active blocks once, then keeps refreshing in the background. */

@@ -29,7 +29,7 @@ export interface RecorderStats {
   lastError?: string;
 }
 
-const PREFIX = '[session-warden]';
+const PREFIX = 'Session Warden:';
 
 /**
  * Takes request records off the request path and writes them in batches. `push` is O(1) and
@@ -61,7 +61,7 @@ export class Recorder {
     this.batchSize = options.batchSize ?? DEFAULTS.batchSize;
     this.baseDelay = options.retryDelayMs ?? 100;
     this.maxDelay = options.maxRetryDelayMs ?? 10_000;
-    this.logger = options.logger ?? { warn: (m) => console.warn(m) };
+    this.logger = options.logger ?? { warn: (m) => process.emitWarning(m, { code: 'SESSION_WARDEN' }) };
   }
 
   /** Queues a record for the next batch; drops it (counted, warned once) when the queue is full. */

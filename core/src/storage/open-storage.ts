@@ -14,7 +14,11 @@ import { SqlStorage } from './sql-storage.js';
 export interface StorageInternals {
   /** Prepended to every table (and collection) name; letters, digits and `_` only. */
   tablePrefix?: string;
+  /** MongoDB: how long a block written by the older middleware (blacklisted + blacklistTime) lasts, in seconds. */
+  legacyBlockDuration?: number;
 }
+
+const SUPPORTED: readonly string[] = ['sqlite', 'postgres', 'mysql', 'mariadb', 'mongodb'];
 
 /** Opens (and creates the tables of) the configured database. */
 export async function openStorage(options: StorageOptions | string, internals: StorageInternals = {}): Promise<Storage> {
@@ -24,6 +28,9 @@ export async function openStorage(options: StorageOptions | string, internals: S
     throw new WardenConfigError(`Storage tablePrefix "${prefix}" is not allowed; use 1 to 32 letters, digits or underscores.`);
   }
   if (!('type' in storage)) return openStorage(normaliseStorage(storage.url), internals);
+  if (!SUPPORTED.includes(storage.type)) {
+    throw new WardenConfigError(`Storage type ${JSON.stringify(storage.type)} is not supported; use one of ${SUPPORTED.join(', ')}.`);
+  }
   if (storage.type === 'mongodb') return openMongo(storage.url, internals);
   const target: SqlTarget = storage.type === 'sqlite'
     ? { dialect: 'sqlite', database: storage.database ?? 'warden.db' }
@@ -35,15 +42,31 @@ async function openSql(target: SqlTarget, tablePrefix?: string): Promise<SqlStor
   const kind = target.dialect === 'sqlite' ? 'sqlite' : target.type;
   const description = target.dialect === 'sqlite' ? `sqlite file ${target.database}` : `${kind} ${maskUrl(target.url)}`;
   const entities = storageEntities(target.dialect);
-  const dataSource = new DataSource(dataSourceOptions(target, entities, tablePrefix));
+  let dataSource = new DataSource(dataSourceOptions(target, entities, tablePrefix));
   try {
     await dataSource.initialize();
+    const flavour = target.dialect === 'mysql' ? await mysqlFlavour(dataSource) : undefined;
+    if (target.dialect === 'mysql' && flavour !== target.type) {
+      // TypeORM reads MariaDB's column defaults differently from MySQL's; told the wrong one (a
+      // mysql:// URL for a MariaDB server is common) it would alter unchanged columns at every start.
+      await dataSource.destroy();
+      dataSource = new DataSource(dataSourceOptions({ ...target, type: flavour! }, entities, tablePrefix));
+      await dataSource.initialize();
+    }
+    // Creates missing tables and indexes (no migrations yet). It also alters existing tables of the
+    // same names to match the entities, so do not point it at tables another tool owns.
+    await dataSource.synchronize();
   } catch (error) {
-    await dataSource.destroy().catch(() => undefined);
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     throw new StorageUnavailableError(startupMessage(target, description, error), error);
   }
   const guard = new StorageGuard(description, target.dialect === 'sqlite');
   return new SqlStorage(kind, description, { dataSource, entities, dialect: target.dialect, guard });
+}
+
+async function mysqlFlavour(dataSource: DataSource): Promise<'mysql' | 'mariadb'> {
+  const rows: { version: string }[] = await dataSource.query('SELECT VERSION() AS version');
+  return /mariadb/i.test(rows[0]?.version ?? '') ? 'mariadb' : 'mysql';
 }
 
 function startupMessage(target: SqlTarget, description: string, error: unknown): string {
