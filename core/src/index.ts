@@ -10,3 +10,4 @@ export { defineConfig } from './config/define.js';
 export { loadConfig, findConfigFile, CONFIG_FILES } from './config/load.js';
 export { definePlugin, type WardenPlugin } from './plugin/plugin.js';
 export { registerPlugins } from './plugin/registry.js';
+export * from './text/index.js';
