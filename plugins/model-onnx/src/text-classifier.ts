@@ -51,13 +51,16 @@ export class OnnxTextClassifier implements TextClassifier {
 
   async classify(inputs: readonly string[]): Promise<TextVerdict[]> {
     if (inputs.length === 0) return [];
-    const batch = this.encoder.encode(inputs);
-    const shape = [batch.batch, batch.width];
-    const out = await this.session.run({
-      ids: new ort.Tensor('int32', batch.ids, shape),
-      weights: new ort.Tensor('float32', batch.weights, shape),
-    });
-    return probsToVerdicts(out.probs!.data as Float32Array, this.info.labels, batch.batch);
+    const out = new Array<TextVerdict>(inputs.length);
+    for (const { rows, batch } of this.encoder.encodeGrouped(inputs)) {
+      const shape = [batch.batch, batch.width];
+      const result = await this.session.run({
+        ids: new ort.Tensor('int32', batch.ids, shape),
+        weights: new ort.Tensor('float32', batch.weights, shape),
+      });
+      probsToVerdicts(result.probs!.data as Float32Array, this.info.labels, batch.batch, rows, out);
+    }
+    return out;
   }
 
   async dispose(): Promise<void> {

@@ -10,8 +10,11 @@ export interface LayersModelFiles {
   file: string;
 }
 
-/** Loads a tfjs layers model from a folder (holding model.json) or a model.json path, reading weights from beside it. */
-export async function loadLayersModelFiles(path: string): Promise<LayersModelFiles> {
+/**
+ * Loads a tfjs layers model from a folder (holding model.json) or a model.json path, reading weights from beside it.
+ * `checkMetadata` runs before the weights are read, so a wrong kind of model is refused with its own message.
+ */
+export async function loadLayersModelFiles(path: string, checkMetadata?: (metadata: Record<string, unknown> | undefined, file: string) => void): Promise<LayersModelFiles> {
   let file = path;
   try {
     if ((await stat(path)).isDirectory()) file = join(path, 'model.json');
@@ -24,6 +27,7 @@ export async function loadLayersModelFiles(path: string): Promise<LayersModelFil
   } catch (err) {
     throw new WardenConfigError(`${file} is not a tfjs layers model.json (${(err as Error).message}).`, 'WARDEN_MODEL');
   }
+  checkMetadata?.(json.userDefinedMetadata, file);
   const manifest = json.weightsManifest ?? [];
   const buffers = await Promise.all(manifest.flatMap((g) => g.paths).map((p) => readFile(join(dirname(file), p))));
   const weightData = Buffer.concat(buffers);

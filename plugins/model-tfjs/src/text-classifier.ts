@@ -37,24 +37,26 @@ export class TfjsTextClassifier implements TextClassifier {
   static async load(options: TextClassifierOptions = {}): Promise<TfjsTextClassifier> {
     const backend = await initTfjsBackend();
     const path = resolveTextModelPath(options);
-    const { model, metadata, file } = await loadLayersModelFiles(path);
-    const info = parseTextModelInfo(metadata ?? {}, file);
-    return new TfjsTextClassifier(model, info, file, backend);
+    let info: TextModelInfo | undefined;
+    const { model, file } = await loadLayersModelFiles(path, (metadata, where) => { info = parseTextModelInfo(metadata ?? {}, where); });
+    return new TfjsTextClassifier(model, info!, file, backend);
   }
 
   async classify(inputs: readonly string[]): Promise<TextVerdict[]> {
     if (inputs.length === 0) return [];
-    const batch = this.encoder.encode(inputs);
-    const probs = tf.tidy(() => {
-      const ids = tf.tensor2d(batch.ids, [batch.batch, batch.width], 'int32');
-      const weights = tf.tensor2d(batch.weights, [batch.batch, batch.width], 'float32');
-      return this.run(ids, weights);
-    });
-    try {
-      return probsToVerdicts(await probs.data(), this.info.labels, batch.batch);
-    } finally {
-      probs.dispose();
+    const out = new Array<TextVerdict>(inputs.length);
+    for (const { rows, batch } of this.encoder.encodeGrouped(inputs)) {
+      const probs = tf.tidy(() => this.run(
+        tf.tensor2d(batch.ids, [batch.batch, batch.width], 'int32'),
+        tf.tensor2d(batch.weights, [batch.batch, batch.width], 'float32'),
+      ));
+      try {
+        probsToVerdicts(probs.dataSync(), this.info.labels, batch.batch, rows, out);
+      } finally {
+        probs.dispose();
+      }
     }
+    return out;
   }
 
   dispose(): void {

@@ -22,7 +22,8 @@ export interface CliIo {
 export const CHECK_SET = join(__dirname, '..', '..', '..', 'data', 'text-checkset.jsonl');
 
 const TRAIN_HELP = `usage: warden train text [--data file.jsonl|file.csv] [--out dir] [--name text-default]
-       [--model mlp|linear] [--hidden 32] [--buckets 32768] [--epochs N] [--lr X] [--seed N] [--size N] [--check file | --no-check]
+       [--model mlp|linear] [--hidden 32] [--buckets 32768] [--epochs N] [--lr X] [--seed N] [--size N]
+       [--benign-weight X] [--dropout X] [--check file | --no-check]
 Trains a text classifier (on the project's generators unless --data is given), exports it to ONNX and tfjs,
 and writes a JSON report, a model card and SVG plots (training curve, confusion matrix) to --out.`;
 
@@ -45,6 +46,7 @@ export async function trainText(argv: string[], io: CliIo): Promise<number> {
       data: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, model: { type: 'string' }, hidden: { type: 'string' },
       buckets: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, seed: { type: 'string' }, size: { type: 'string' },
       check: { type: 'string' }, 'no-check': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      'benign-weight': { type: 'string' }, dropout: { type: 'string' },
     },
   });
   if (values.help) {
@@ -64,7 +66,10 @@ export async function trainText(argv: string[], io: CliIo): Promise<number> {
     learningRate: intOption(values.lr, 'lr', base.learningRate),
     seed: intOption(values.seed, 'seed', base.seed),
     generatedSize: intOption(values.size, 'size', base.generatedSize),
+    benignWeight: intOption(values['benign-weight'], 'benign-weight', base.benignWeight),
+    inputDropout: values.dropout === undefined ? base.inputDropout : Number(values.dropout),
   };
+  if (!(config.inputDropout >= 0 && config.inputDropout < 1)) throw new ValidationError(`--dropout must be in [0, 1), got "${values.dropout}".`);
   const userData = values.data ? { data: await readTextData(values.data), source: `user data ${resolve(values.data)}` } : undefined;
   const out = resolve(values.out ?? 'warden-models');
   const name = values.name ?? (userData ? 'text-custom' : kind === 'linear' ? 'text-baseline' : 'text-default');

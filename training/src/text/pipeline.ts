@@ -12,6 +12,7 @@ export interface TextTrainingConfig {
   epochs: number;
   learningRate: number;
   benignWeight: number;
+  inputDropout: number;
   seed: number;
   /** Examples to generate (before de-duplication) when no data is given. */
   generatedSize: number;
@@ -19,12 +20,12 @@ export interface TextTrainingConfig {
 }
 
 export const BASELINE_CONFIG: TextTrainingConfig = {
-  kind: 'linear', hidden: [], featuriser: { ...DEFAULT_FEATURISER, buckets: 1 << 16 }, epochs: 3, learningRate: 0.2, benignWeight: 2,
+  kind: 'linear', hidden: [], featuriser: { ...DEFAULT_FEATURISER, buckets: 1 << 16 }, epochs: 3, learningRate: 0.2, benignWeight: 2, inputDropout: 0,
   seed: 20261122, generatedSize: 300_000, heldOutPercent: 10,
 };
 
 export const DEFAULT_CONFIG: TextTrainingConfig = {
-  kind: 'mlp', hidden: [32], featuriser: { ...DEFAULT_FEATURISER }, epochs: 2, learningRate: 0.1, benignWeight: 2,
+  kind: 'mlp', hidden: [32], featuriser: { ...DEFAULT_FEATURISER }, epochs: 2, learningRate: 0.1, benignWeight: 3, inputDropout: 0.2,
   seed: 20261122, generatedSize: 300_000, heldOutPercent: 10,
 };
 
@@ -71,7 +72,7 @@ export function trainText(config: TextTrainingConfig, userData?: { data: Labelle
   const train = data.filter((d) => !isHeldOut(d.text, config.heldOutPercent));
   const held = data.filter((d) => isHeldOut(d.text, config.heldOutPercent));
   const model = createTextModel(config.kind, config.featuriser, NORMALISER_VERSION, config.hidden, config.seed);
-  const settings: TrainSettings = { epochs: config.epochs, learningRate: config.learningRate, seed: config.seed, labelWeights: { benign: config.benignWeight } };
+  const settings: TrainSettings = { epochs: config.epochs, learningRate: config.learningRate, seed: config.seed, labelWeights: { benign: config.benignWeight }, inputDropout: config.inputDropout };
   const trainer = new TextTrainer(model, settings);
   const curve: TrainedText['curve'] = [];
   const history = trainer.train(prepare(train, TEXT_LABELS), [], (e) => {

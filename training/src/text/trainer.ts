@@ -11,6 +11,8 @@ export interface TrainSettings {
   /** Loss weight per label; > 1 on benign trades attack recall for fewer false positives. */
   labelWeights?: Partial<Record<TextLabel, number>>;
   l2?: number;
+  /** Share of an input's n-grams dropped at random in each step: the model must not hang on any single n-gram. */
+  inputDropout?: number;
   seed: number;
 }
 
@@ -45,6 +47,7 @@ export class TextTrainer {
   private readonly acts: Float64Array[];
   private readonly grads: Float64Array[];
   private readonly probs: Float64Array;
+  private readonly dropRandom: () => number;
 
   constructor(readonly model: TextModel, private readonly settings: TrainSettings) {
     this.featuriser = new TextFeaturiser(model.featuriser);
@@ -54,6 +57,7 @@ export class TextTrainer {
     this.acts = widths.map((w) => new Float64Array(w));
     this.grads = widths.map((w) => new Float64Array(w));
     this.probs = new Float64Array(model.labels.length);
+    this.dropRandom = seededUniform(settings.seed ^ 0x5bd1e995);
   }
 
   private featurise(text: string): number {
@@ -69,6 +73,11 @@ export class TextTrainer {
   step(example: PreparedExample): { loss: number; correct: boolean } {
     const { model, settings } = this;
     const count = this.featurise(example.normalised);
+    const dropout = settings.inputDropout ?? 0;
+    if (dropout > 0) {
+      // Slot 0 is the bias; it always stays.
+      for (let k = 1; k < count; k++) if (this.dropRandom() < dropout) this.weights[k] = 0;
+    }
     forwardOne(model, this.ids, this.weights, 0, count, this.probs, this.acts);
     const probs = this.probs;
     let best = 0;

@@ -63,3 +63,12 @@ export const TECH_PROSE = [
   'wget is not installed on my mac', 'curl -X POST with json body', 'use ; to separate statements', 'Tables: users, orders, products', 'The OR operator in Excel',
   'I want 1=1 ratio of sugar and flour', 'score: 3-1 (final)', 'Half-time: 1 - 0', 'Unit 5/12, 3rd floor', 'File > Save As > PDF', 'Settings → Privacy → Cookies',
 ];
+
+/** Values of Spanish shop forms (registration, login, cart): field contents as users type them. */
+export const ES_FORM = {
+  provinces: ['Madrid', 'Barcelona', 'Valencia', 'Sevilla', 'Málaga', 'A Coruña', 'Álava', 'Illes Balears', 'Las Palmas', 'Santa Cruz de Tenerife', 'Guipúzcoa', 'Navarra', 'Cáceres', 'León', 'Ourense'],
+  buttons: ['Registrar', 'Entrar', 'Enviar', 'Añadir al carrito', 'Vaciar carrito', 'Confirmar', 'Pagar', 'Buscar', 'Aceptar', 'Cancelar', 'Modificar', 'Borrar'],
+  modes: ['registro', 'insertar', 'entrar', 'modificar', 'ver', 'buscar', 'eliminar'],
+  streets: ['Calle', 'C/', 'Avda.', 'Plaza', 'Paseo', 'Camino', 'Ronda', 'Travesía', 'Carretera'],
+  streetNames: ['de la Paz', 'Mayor', 'del Sol', 'Real', 'San Juan', 'de Alcalá', 'Gran Vía', 'Nueva', 'del Carmen', 'de Andalucía', "de l'Horta", 'dels Àngels'],
+};

@@ -12,7 +12,11 @@ export const EN_WORDS = ('the a an and or but if then so because when while wher
   'game match team win lost play music movie song photo picture video online website app computer laptop phone screen keyboard mouse printer network server data report ' +
   'question answer problem issue error help support thanks thank please sorry hello hi hey ok okay sure maybe later first last next best better worse right wrong left ' +
   'true false number one two three four five six seven ten hundred thousand million percent half double system program windows linux mac android version update code ' +
-  'test testing debug build deploy release feature bug fix change changes history number order orders ordered select selected where whereas union station drop-off').split(' ');
+  'test testing debug build deploy release feature bug fix change changes history number order orders ordered select selected where whereas union station drop-off ' +
+  // Words attacks also use: alone, in ordinary sentences, they must not decide the label.
+  'passwd etc hosts shadow bin bash sh cmd powershell terminal console script alert img src svg iframe onload benchmark waitfor delay exec system boot ini proc self ' +
+  'environ var log tmp usr curl wget id uname whoami dir type net cat ls echo null sleep char concat version database schema admin root config www html php asp ' +
+  'localhost 127.0.0.1 192.168.1.1 10.0.0.2 8.8.8.8 example.com http https www.example.org ip server host port 8080 3000 api json xml').split(' ');
 
 export const ES_WORDS = ('el la los las un una y o pero si entonces porque cuando mientras donde qué quién por cómo cuál este esta estos esas yo tú él ella nosotros ellos mi tu ' +
   'su nuestro es son era fue ser estar tengo tiene tenemos hacer hizo puede podría debe no sí todo todos algo mucho muy también solo ya ahora hoy mañana ayer aquí allí ' +

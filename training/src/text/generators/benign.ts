@@ -1,6 +1,6 @@
 import type { Rng } from './rng.js';
 import { freeValue, inventedName } from './benign-compose.js';
-import { ADJECTIVES, CITIES, DOMAINS, FIRST_NAMES, LAST_NAMES, PRODUCTS, PROSE, STREETS, TECH_PROSE } from './benign-vocab.js';
+import { ADJECTIVES, CITIES, DOMAINS, ES_FORM, FIRST_NAMES, LAST_NAMES, PRODUCTS, PROSE, STREETS, TECH_PROSE } from './benign-vocab.js';
 
 /** Realistic benign form input, with the tricky cases (apostrophes, comparisons, paths, prose about code) well represented. */
 
@@ -101,11 +101,25 @@ function message(rng: Rng): string {
     [1, () => `${a}\n\n${rng.pick(['Regards', 'Saludos', 'Cheers', 'Merci', 'Thanks'])},\n${name(rng)}`], [1, () => `Re: ${a}`], [1, () => a.toUpperCase()], [1, () => a.toLowerCase().replace(/[.!?]$/, '')]]);
 }
 
+/** One field of a Spanish shop's registration, login or cart form. */
+function spanishFormValue(rng: Rng): string {
+  const letters = 'TRWAGMYFPDXBNJZSQVHLCKE';
+  const dniNumber = rng.int(10000000, 99999999);
+  const alnum = (k: number) => Array.from({ length: k }, () => 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[rng.int(0, 61)]).join('');
+  return rng.pick([
+    `${dniNumber}${letters[dniNumber % 23]}`, `${rng.pick(ES_FORM.streets)} ${rng.pick(ES_FORM.streetNames)}, ${rng.int(1, 150)}${rng.pick(['', ', 2º', ' 3ºB', ' bajo', ', esc. izq.'])}`,
+    rng.pick(ES_FORM.provinces), String(rng.int(1000, 52999)).padStart(5, '0'), `${rng.pick(['6', '7', '9'])}${rng.int(10000000, 99999999)}`,
+    Array.from({ length: 4 }, () => rng.int(1000, 9999)).join(rng.pick(['', ' ', '-'])), rng.pick(ES_FORM.buttons), rng.pick(ES_FORM.modes), alnum(rng.int(6, 12)),
+    `${strip(rng.pick(FIRST_NAMES))}${rng.pick(['', String(rng.int(1, 99)), strip(rng.pick(LAST_NAMES)).slice(0, 4)])}`, String(rng.int(1, 500)), `${rng.int(1, 999)},${rng.int(0, 99)}`,
+    `${rng.pick(LAST_NAMES)} ${rng.pick(LAST_NAMES)}`, rng.pick(['Credenciales incorrectas', 'Sin stock', 'Pedido realizado', 'Jamón Ibérico', 'Queso Manchego', 'Vino Rioja Reserva 2018', 'Aceite de oliva virgen extra 1L']),
+  ]);
+}
+
 export function benignText(rng: Rng): string {
   return rng.weighted<string>([
     [8, () => name(rng)], [3, () => rng.pick(LAST_NAMES)], [5, () => email(rng)], [5, () => address(rng)], [14, () => message(rng)], [12, () => searchQuery(rng)],
     [4, () => identifier(rng)], [4, () => price(rng)], [3, () => date(rng)], [4, () => url(rng)], [5, () => fileName(rng)], [3, () => json(rng)], [3, () => markdown(rng)],
     [3, () => richHtml(rng)], [12, () => rng.pick(TECH_PROSE)], [2, () => password(rng)], [2, () => rng.pick(CITIES)],
-    [3, () => `${rng.pick(TECH_PROSE)} ${rng.pick(PROSE.en!)}`], [2, () => `${name(rng)} <${email(rng)}>`], [40, () => freeValue(rng)], [4, () => inventedName(rng)],
+    [3, () => `${rng.pick(TECH_PROSE)} ${rng.pick(PROSE.en!)}`], [2, () => `${name(rng)} <${email(rng)}>`], [40, () => freeValue(rng)], [10, () => spanishFormValue(rng)], [4, () => inventedName(rng)],
   ]);
 }

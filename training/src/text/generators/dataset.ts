@@ -8,7 +8,7 @@ import { traversalPayload } from './traversal.js';
 import { xssPayload } from './xss.js';
 
 /** Bump when any grammar changes, so a model card names the exact data it was trained on. */
-export const GENERATOR_VERSION = '1.0.0';
+export const GENERATOR_VERSION = '1.1.0';
 
 export interface LabelledText {
   text: string;

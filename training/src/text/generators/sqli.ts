@@ -1,5 +1,6 @@
 import type { Rng } from './rng.js';
 import { randomCase } from './obfuscate.js';
+import { toolSqliPayload } from './sqli-tool.js';
 
 /** SQL injection grammar: breakout, then a technique (tautology, UNION, stacked, boolean/time/error-based, OOB), then a terminator. */
 
@@ -141,6 +142,7 @@ function authBypass(rng: Rng): string {
 }
 
 export function sqliPayload(rng: Rng): string {
+  if (rng.chance(0.15)) return toolSqliPayload(rng);
   const technique = rng.weighted<string>([
     [22, () => tautology(rng)], [18, () => union(rng)], [10, () => stacked(rng)], [12, () => timeBased(rng)],
     [10, () => booleanBased(rng)], [8, () => errorBased(rng)], [3, () => outOfBand(rng)], [5, () => orderProbe(rng)], [6, () => fullQuery(rng)], [5, () => ''],
