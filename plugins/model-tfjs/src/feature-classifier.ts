@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { loadKerasH5 } from './keras/load-h5.js';
+import { loadLayersModelFiles } from './layers-model-files.js';
+import { initTfjsBackend } from './tfjs-backend.js';
 import { LayersFeatureClassifier } from './keras/layers-feature-classifier.js';
 import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin } from '@session-warden/core';
 
@@ -37,25 +39,6 @@ interface TreesModelJson {
 const TREES_FORMAT = 'session-warden/oblivious-trees';
 export const SHIPPED_MODELS_DIR = resolve(__dirname, '..', '..', 'models');
 
-let backendReady: Promise<string> | undefined;
-
-/** tfjs-node when the user installed it, else the WASM backend; chosen once per process. */
-export function ensureTfjsBackend(): Promise<string> {
-  backendReady ??= (async () => {
-    try {
-      require('@tensorflow/tfjs-node');
-      if (await tf.setBackend('tensorflow')) return 'tensorflow';
-    } catch {
-      // tfjs-node is optional; the WASM backend ships with this package.
-    }
-    await import('@tensorflow/tfjs-backend-wasm');
-    if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
-    await tf.ready();
-    return tf.getBackend();
-  })();
-  return backendReady;
-}
-
 export function resolveModelDir(options: FeatureClassifierOptions): string {
   const variant = options.variant ?? 'default';
   if (variant !== 'default' && variant !== 'compat5') {
@@ -87,7 +70,7 @@ export class TfjsFeatureClassifier implements FeatureClassifier {
   ) {}
 
   static async load(options: FeatureClassifierOptions = {}): Promise<TfjsFeatureClassifier> {
-    await ensureTfjsBackend();
+    await initTfjsBackend();
     const dir = resolveModelDir(options);
     const jsonFile = join(dir, 'model.json');
     if (!existsSync(jsonFile)) throw new WardenConfigError(`Session model ${jsonFile} does not exist; check modelFile / dir_path.`);
@@ -182,7 +165,7 @@ export type TfjsSessionClassifier = FeatureClassifier & {
  * models load as layers models.
  */
 export async function createFeatureClassifier(options: FeatureClassifierOptions = {}): Promise<TfjsSessionClassifier> {
-  await ensureTfjsBackend();
+  await initTfjsBackend();
   const file = options.modelFile && (isAbsolute(options.modelFile) ? options.modelFile : resolve(options.dir_path ?? '.', options.modelFile));
   if (file && /\.h5$/i.test(file)) {
     const { model } = await loadKerasH5(file);
@@ -191,24 +174,13 @@ export async function createFeatureClassifier(options: FeatureClassifierOptions 
   const dir = resolveModelDir(options);
   const jsonFile = join(dir, 'model.json');
   if (existsSync(jsonFile)) {
-    const json = JSON.parse(await readFile(jsonFile, 'utf8')) as { format?: string; modelTopology?: unknown; userDefinedMetadata?: { featureNames?: string[] } };
-    if (json.format === 'layers-model' || (json.modelTopology && json.format !== TREES_FORMAT)) {
-      const model = await tf.loadLayersModel(await layersFromDisk(dir, json));
-      return new LayersFeatureClassifier(`tfjs-layers:${dir}`, model, json.userDefinedMetadata?.featureNames);
+    const json = JSON.parse(await readFile(jsonFile, 'utf8')) as { format?: string; modelTopology?: unknown };
+    if (json.format !== TREES_FORMAT && json.modelTopology) {
+      const { model, metadata } = await loadLayersModelFiles(dir);
+      return new LayersFeatureClassifier(`tfjs-layers:${dir}`, model, metadata?.featureNames as string[] | undefined);
     }
   }
   return TfjsFeatureClassifier.load(options);
-}
-
-async function layersFromDisk(dir: string, json: Record<string, unknown>): Promise<tf.io.IOHandler> {
-  const manifest = json.weightsManifest as { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
-  const parts = await Promise.all(manifest.flatMap((g) => g.paths).map((p) => readFile(join(dir, p))));
-  const bytes = Buffer.concat(parts);
-  return tf.io.fromMemory({
-    modelTopology: json.modelTopology as object,
-    weightSpecs: manifest.flatMap((g) => g.weights),
-    weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-  });
 }
 
 /**

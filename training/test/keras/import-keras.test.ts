@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import * as tf from '@tensorflow/tfjs';
 import { WardenConfigError } from '@session-warden/core';
-import { createFeatureClassifier, ensureTfjsBackend, loadH5wasm } from '@session-warden/model-tfjs';
+import { createFeatureClassifier, initTfjsBackend, loadH5wasm } from '@session-warden/model-tfjs';
 import { readTfjsLayersModel } from '../../src/export/tfjs-writer.js';
 import { importKeras } from '../../src/keras/import-keras.js';
 import { writeKerasH5 } from '../../src/keras/write-h5.js';
@@ -58,7 +58,7 @@ function functional(): tf.LayersModel {
 describe('Keras .h5 import', () => {
   let dir: string;
   before(async () => {
-    await ensureTfjsBackend();
+    await initTfjsBackend();
     dir = await mkdtemp(join(tmpdir(), 'warden-keras-'));
   });
   after(async () => { await rm(dir, { recursive: true, force: true }); });
