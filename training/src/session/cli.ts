@@ -6,7 +6,7 @@ import { readSessionCsv } from './csv-data.js';
 import type { SessionRow } from './dataset.js';
 import { chooseThreshold, sessionMetrics } from './metrics.js';
 import { sessionModelCard } from './model-card.js';
-import { sessionReportSvg } from './report-svg.js';
+import { sessionReportSvg, trainingCurveSvg } from './report-svg.js';
 import { Rng } from './simulator/rng.js';
 import { simulateSessions, SIMULATOR_VERSION } from './simulator/simulate.js';
 import { COMPAT5_FEATURE_NAMES, DEFAULT_FEATURE_NAMES, exportSessionModel, scoreRows, trainSessionModel } from './train.js';
@@ -82,11 +82,13 @@ export async function trainSession(argv: string[], io: Io): Promise<number> {
     if (variant === 'compat5') Object.assign(facts, { personasLeftOut: COMPAT5_LEFT_OUT.join(', '), personasLeftOutWhy: 'indistinguishable from busy readers in these five features' });
   }
   const started = Date.now();
+  const curve: { tree: number; loss: number; accuracy: number }[] = [];
   const model = trainSessionModel({
     name, featureNames, rows: train,
     boost: { trees: Number(values.trees), depth: Number(values.depth), seed },
     training: { source, ...facts },
     onProgress: (p) => {
+      curve.push(p);
       const width = 30, done = Math.round((p.tree / p.trees) * width);
       io.stderr.write(`\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] tree ${p.tree}/${p.trees} loss ${p.loss.toFixed(4)} accuracy ${p.accuracy.toFixed(4)}`);
       if (p.tree === p.trees) io.stderr.write('\n');
@@ -98,12 +100,14 @@ export async function trainSession(argv: string[], io: Io): Promise<number> {
   const scores = scoreRows(model, test);
   const metrics = sessionMetrics(test.map((r) => r.label), scores, model.metadata.threshold, test.map((r) => r.persona));
   model.metadata.training.heldOut = { source: heldOutSource, ...metrics };
-  model.metadata.training.trainingSeconds = Math.round((Date.now() - started) / 100) / 10;
+  const trainingSeconds = Math.round((Date.now() - started) / 100) / 10;
   const out = values.out!;
   await exportSessionModel(model, { onnxFile: join(out, `${name}.onnx`), tfjsDir: join(out, name) });
-  await writeFile(join(out, `${name}.card.md`), sessionModelCard(model.metadata, metrics, heldOutSource));
+  await writeFile(join(out, `${name}.card.md`), sessionModelCard(model.metadata, metrics, heldOutSource, trainingSeconds));
+  await writeFile(join(out, `${name}.training.svg`), trainingCurveSvg(`${name}: training curves`, curve));
+  await writeFile(join(out, `${name}.heldout.svg`), sessionReportSvg(`${name} on the held-out split`, test.map((r) => r.label), scores, model.metadata.threshold, metrics));
   io.stdout.write(`${name}: held-out precision ${metrics.precision.toFixed(4)} recall ${metrics.recall.toFixed(4)} F1 ${metrics.f1.toFixed(4)} normal FPR ${(metrics.normalFalsePositiveRate * 100).toFixed(2)} %\n`);
-  io.stdout.write(`wrote ${join(out, `${name}.onnx`)} (+ .json, .card.md) and ${join(out, name)}/ (tfjs)\n`);
+  io.stdout.write(`wrote ${join(out, `${name}.onnx`)} (+ .json, .card.md, .training.svg, .heldout.svg) and ${join(out, name)}/ (tfjs)\n`);
   return 0;
 }
 

@@ -17,7 +17,7 @@ export async function shipSessionModels(root = process.cwd()): Promise<void> {
       const name = `session-${variant}`;
       const onnxDir = resolve(root, 'plugins/model-onnx/models');
       const tfjsDir = resolve(root, 'plugins/model-tfjs/models');
-      for (const ext of ['.onnx', '.json', '.card.md']) await cp(join(work, name + ext), join(onnxDir, name + ext));
+      for (const ext of ['.onnx', '.json', '.card.md', '.training.svg', '.heldout.svg']) await cp(join(work, name + ext), join(onnxDir, name + ext));
       await cp(join(work, name), join(tfjsDir, name), { recursive: true });
       await cp(join(work, `${name}.card.md`), join(tfjsDir, `${name}.card.md`));
     }

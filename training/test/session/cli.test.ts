@@ -36,7 +36,7 @@ describe('warden train/eval session', () => {
     expect(code).to.equal(0);
     expect(t.out()).to.match(/session-compat5: held-out precision \d\.\d+ recall \d\.\d+ F1 \d\.\d+/);
     expect(t.err()).to.include('tree 15/15');
-    for (const f of ['session-compat5.onnx', 'session-compat5.json', 'session-compat5.card.md', 'session-compat5/model.json', 'session-compat5/weights.bin']) {
+    for (const f of ['session-compat5.onnx', 'session-compat5.json', 'session-compat5.card.md', 'session-compat5.training.svg', 'session-compat5.heldout.svg', 'session-compat5/model.json', 'session-compat5/weights.bin']) {
       expect(existsSync(join(dir, f)), f).to.equal(true);
     }
     const meta = JSON.parse(await readFile(join(dir, 'session-compat5.json'), 'utf8'));
