@@ -27,6 +27,10 @@ export function browser(t: Trace): void {
     if (t.rng.chance(0.05)) t.wait(0.5).pageLoad(t.rng.pick(t.site.pages)); // double click / reload
     t.read(think(t, pace));
   }
+  // Browsers fetch icons and manifests on their own, often alone after a while, and many sites 404 them.
+  if (t.rng.chance(0.15)) {
+    t.wait(t.rng.uniform(16, 300)).request('GET', t.rng.pick(['/favicon.ico', '/apple-touch-icon.png', '/robots.txt', '/manifest.json']), t.rng.chance(0.6) ? 404 : 200);
+  }
 }
 
 /** Browses products, searches, fills a cart, maybe logs in and checks out. */
