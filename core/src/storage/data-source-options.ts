@@ -9,15 +9,12 @@ export type SqlTarget =
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
-/**
- * TypeORM options per database. `synchronize` creates the tables and indexes at start-up (no
- * migrations yet): fine for new tables, but it alters existing ones to match the entities.
- */
+/** TypeORM options per database. Tables are synchronised by `openStorage` once the server is known. */
 export function dataSourceOptions(target: SqlTarget, entities: StorageEntities, tablePrefix?: string): DataSourceOptions {
   const common = {
     entities: [entities.httpLogs, entities.sesFeatures, entities.clientIps],
     entityPrefix: tablePrefix,
-    synchronize: true,
+    synchronize: false,
     logging: false,
   };
   switch (target.dialect) {

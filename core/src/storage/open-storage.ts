@@ -35,15 +35,31 @@ async function openSql(target: SqlTarget, tablePrefix?: string): Promise<SqlStor
   const kind = target.dialect === 'sqlite' ? 'sqlite' : target.type;
   const description = target.dialect === 'sqlite' ? `sqlite file ${target.database}` : `${kind} ${maskUrl(target.url)}`;
   const entities = storageEntities(target.dialect);
-  const dataSource = new DataSource(dataSourceOptions(target, entities, tablePrefix));
+  let dataSource = new DataSource(dataSourceOptions(target, entities, tablePrefix));
   try {
     await dataSource.initialize();
+    const flavour = target.dialect === 'mysql' ? await mysqlFlavour(dataSource) : undefined;
+    if (target.dialect === 'mysql' && flavour !== target.type) {
+      // TypeORM reads MariaDB's column defaults differently from MySQL's; told the wrong one (a
+      // mysql:// URL for a MariaDB server is common) it would alter unchanged columns at every start.
+      await dataSource.destroy();
+      dataSource = new DataSource(dataSourceOptions({ ...target, type: flavour! }, entities, tablePrefix));
+      await dataSource.initialize();
+    }
+    // Creates missing tables and indexes (no migrations yet). It also alters existing tables of the
+    // same names to match the entities, so do not point it at tables another tool owns.
+    await dataSource.synchronize();
   } catch (error) {
-    await dataSource.destroy().catch(() => undefined);
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     throw new StorageUnavailableError(startupMessage(target, description, error), error);
   }
   const guard = new StorageGuard(description, target.dialect === 'sqlite');
   return new SqlStorage(kind, description, { dataSource, entities, dialect: target.dialect, guard });
+}
+
+async function mysqlFlavour(dataSource: DataSource): Promise<'mysql' | 'mariadb'> {
+  const rows: { version: string }[] = await dataSource.query('SELECT VERSION() AS version');
+  return /mariadb/i.test(rows[0]?.version ?? '') ? 'mariadb' : 'mysql';
 }
 
 function startupMessage(target: SqlTarget, description: string, error: unknown): string {

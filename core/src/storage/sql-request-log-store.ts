@@ -5,15 +5,16 @@ import type { RequestLogStore } from '../ports/stores.js';
 import { chunkForInsert, MAX_PARAMS } from './batching.js';
 import { fromHttpLogRow, httpLogRowSize, toHttpLogRow } from './http-log-mapping.js';
 import { checkCount, checkDate, checkSessionId } from './record-checks.js';
+import type { HttpLogRow } from './entities.js';
+import { MultiRowInsert } from './multi-row-insert.js';
 import type { SqlContext } from './sql-context.js';
 
 /** `httplogs` on a SQL database. */
 export class SqlRequestLogStore implements RequestLogStore {
-  private readonly paramsPerRow: number;
+  private readonly insert: MultiRowInsert<HttpLogRow>;
 
   constructor(private readonly ctx: SqlContext) {
-    const metadata = ctx.dataSource.getMetadata(ctx.entities.httpLogs);
-    this.paramsPerRow = metadata.columns.filter((column) => !column.isGenerated).length;
+    this.insert = new MultiRowInsert(ctx.dataSource, ctx.entities.httpLogs);
   }
 
   private get repo() {
@@ -25,13 +26,10 @@ export class SqlRequestLogStore implements RequestLogStore {
     if (!Array.isArray(records)) throw new ValidationError('RequestLogStore.append expects an array of request records.');
     if (records.length === 0) return;
     const rows = records.map(toHttpLogRow);
-    const chunks = chunkForInsert(rows, this.paramsPerRow, MAX_PARAMS[this.ctx.dialect], httpLogRowSize);
+    const chunks = chunkForInsert(rows, this.insert.paramsPerRow, MAX_PARAMS[this.ctx.dialect], httpLogRowSize);
     await this.ctx.guard.run('append request records', () =>
       this.ctx.dataSource.transaction(async (manager) => {
-        for (const chunk of chunks) {
-          await manager.createQueryBuilder().insert().into(this.ctx.entities.httpLogs).values(chunk)
-            .updateEntity(false).callListeners(false).execute();
-        }
+        for (const chunk of chunks) await this.insert.run(manager, chunk);
       }));
   }
 

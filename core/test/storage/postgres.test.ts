@@ -3,13 +3,26 @@ import { StorageUnavailableError } from '../../src/errors.js';
 import type { Storage } from '../../src/ports/stores.js';
 import { openStorage } from '../../src/storage/index.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
-import { dropTestTables, openTestStorage, POSTGRES_URL, testTablePrefix } from './sql-test-storage.js';
+import { dropTestTables, pendingSchemaChanges, openTestStorage, POSTGRES_URL, testTablePrefix } from './sql-test-storage.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
 
 storeSuite('PostgreSQL (database test)', () => openTestStorage(POSTGRES_URL), dropTestTables);
 
 describe('PostgreSQL storage', function () {
   this.timeout(30_000);
+
+  it('leaves an existing schema untouched when opened again (PostgreSQL)', async () => {
+    const prefix = testTablePrefix();
+    const first = await openTestStorage(POSTGRES_URL, prefix);
+    await first.close();
+    const again = await openTestStorage(POSTGRES_URL, prefix);
+    try {
+      expect(await pendingSchemaChanges(again)).to.deep.equal([]);
+    } finally {
+      await dropTestTables(again);
+      await again.close();
+    }
+  });
 
   it('names the URL with the password masked when the server cannot be reached', async () => {
     try {

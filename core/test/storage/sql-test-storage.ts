@@ -20,3 +20,10 @@ export async function dropTestTables(storage: Storage): Promise<void> {
   if (!(storage instanceof SqlStorage)) throw new Error(`not a SQL storage: ${storage.kind}`);
   await storage.dropTables();
 }
+
+/** SQL that TypeORM would run if the storage were synchronised again (empty when the schema is stable). */
+export async function pendingSchemaChanges(storage: Storage): Promise<string[]> {
+  if (!(storage instanceof SqlStorage)) throw new Error(`not a SQL storage: ${storage.kind}`);
+  const log = await storage.dataSource.driver.createSchemaBuilder().log();
+  return log.upQueries.map((query) => query.query);
+}
