@@ -7,7 +7,8 @@ const [framework, side, database] = process.argv.slice(2);
 function wardenOptions() {
   // Recording to SQLite, sessions and the blocklist check on; classification happens off the
   // request path when a session closes, so models stay off here (measured in their own bench).
-  return { storage: { type: 'sqlite', database }, blockIP: true, groupToSessions: process.env.BENCH_SESSIONS !== '0', useModels: false };
+  return { storage: { type: 'sqlite', database }, blockIP: true, groupToSessions: process.env.BENCH_SESSIONS !== '0', useModels: false,
+    ...(process.env.BENCH_BATCH_SIZE ? { batchSize: Number(process.env.BENCH_BATCH_SIZE) } : {}) };
 }
 
 /** Diagnostic side: the adapter's capture alone (client IP, timing, byte counts, record built), records thrown away. */

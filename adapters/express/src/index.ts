@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  createExchangeCapture, createWardenHandle, refuseBlocked,
+  createExchangeCapture, createWardenHandle, resolveOptions, refuseBlocked,
   type RedactionOptions, type Warden, type WardenHandle, type WardenOptions,
 } from '@session-warden/core';
 
@@ -28,9 +28,10 @@ export interface WardenMiddleware {
  */
 export function warden(options: ExpressWardenOptions = {}): WardenMiddleware {
   const { redact, ...wardenOptions } = options;
-  const handle = createWardenHandle(wardenOptions);
-  const { trustProxy, customIPHeader, maxBodyBytes, blockStatus } = handle.options;
+  // Options are checked (and trustProxy compiled) before anything starts, so a typo fails here, at once.
+  const { trustProxy, customIPHeader, maxBodyBytes, blockStatus } = resolveOptions(wardenOptions);
   const capture = createExchangeCapture({ trustProxy, customIPHeader, maxBodyBytes, redact });
+  const handle = createWardenHandle(wardenOptions);
   const record = handle.record.bind(handle);
 
   const middleware = (req: Request, res: ServerResponse, next: Next): void => {
