@@ -1,6 +1,7 @@
 import { WardenError } from '../errors.js';
 import { classify, classifyHelp } from './commands/classify.js';
 import { delegated } from './commands/delegated.js';
+import { importHelp, runImport } from './commands/import.js';
 import { serve, serveHelp } from './commands/serve.js';
 import { processIo, type CliIo, type Command } from './io.js';
 
@@ -22,6 +23,7 @@ function byKind(verb: string, commands: Record<string, Command>): Command {
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   serve: { run: serve, help: serveHelp },
   classify: { run: classify, help: classifyHelp },
+  import: { run: runImport, help: importHelp },
   train: {
     run: byKind('train', { text: delegated(TRAINING, 'trainText'), session: delegated(TRAINING, 'trainSession') }),
     help: 'warden train text|session [--data file] [--out dir]\n  Trains a model from the project\'s generators or your labelled data.',

@@ -30,7 +30,7 @@ async function buildContainer(options: ResolvedOptions): Promise<DependencyConta
   const plugins = [...options.plugins, ...(await defaultPlugins(options.plugins, options))];
   await registerPlugins(container, plugins, options);
   if (!container.isRegistered(TOKENS.Storage, true)) {
-    container.register(TOKENS.Storage, { useValue: await openStorage(options.storage) });
+    container.register(TOKENS.Storage, { useValue: await openStorage(options.storage, { legacyBlockDuration: options.blockDuration }) });
   }
   if (!container.isRegistered(TOKENS.BlacklistPolicy, true)) {
     container.register(TOKENS.BlacklistPolicy, { useValue: maxAbnormalPolicy(options.maxAbnormal, options.blockDuration) });

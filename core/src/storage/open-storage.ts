@@ -14,7 +14,11 @@ import { SqlStorage } from './sql-storage.js';
 export interface StorageInternals {
   /** Prepended to every table (and collection) name; letters, digits and `_` only. */
   tablePrefix?: string;
+  /** MongoDB: how long a block written by the older middleware (blacklisted + blacklistTime) lasts, in seconds. */
+  legacyBlockDuration?: number;
 }
+
+const SUPPORTED: readonly string[] = ['sqlite', 'postgres', 'mysql', 'mariadb', 'mongodb'];
 
 /** Opens (and creates the tables of) the configured database. */
 export async function openStorage(options: StorageOptions | string, internals: StorageInternals = {}): Promise<Storage> {
@@ -24,6 +28,9 @@ export async function openStorage(options: StorageOptions | string, internals: S
     throw new WardenConfigError(`Storage tablePrefix "${prefix}" is not allowed; use 1 to 32 letters, digits or underscores.`);
   }
   if (!('type' in storage)) return openStorage(normaliseStorage(storage.url), internals);
+  if (!SUPPORTED.includes(storage.type)) {
+    throw new WardenConfigError(`Storage type ${JSON.stringify(storage.type)} is not supported; use one of ${SUPPORTED.join(', ')}.`);
+  }
   if (storage.type === 'mongodb') return openMongo(storage.url, internals);
   const target: SqlTarget = storage.type === 'sqlite'
     ? { dialect: 'sqlite', database: storage.database ?? 'warden.db' }

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
-import { startApiServer, Warden, type ApiServer } from '../../src/index.js';
+import { definePlugin, startApiServer, TOKENS, Warden, type ApiServer } from '../../src/index.js';
 import { countingFeaturesDouble, modelsDouble } from '../helpers/doubles.js';
 import { call } from '../helpers/http.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
+import { dropTestTables, openTestStorage } from '../storage/sql-test-storage.js';
 import { requestRecord, uniqueTag } from '../storage/store-suite.js';
 
 async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
@@ -22,15 +23,16 @@ describe('classifier API on PostgreSQL when the database goes away (through a TC
 
   before(async () => {
     proxy = await new TcpProxy(5432).start();
-    warden = await Warden.start({
-      storage: `postgres://postgres@127.0.0.1:${proxy.port}/test`, groupToSessions: false,
-      plugins: [countingFeaturesDouble, modelsDouble],
-    });
+    // Tables of our own (prefixed), bound through the Storage port, so parallel runs never collide.
+    const storage = await openTestStorage(`postgres://postgres@127.0.0.1:${proxy.port}/test`);
+    const storagePlugin = definePlugin({ name: 'test-storage', provides: ['Storage'], register: (c) => { c.register(TOKENS.Storage, { useValue: storage }); } });
+    warden = await Warden.start({ groupToSessions: false, plugins: [storagePlugin, countingFeaturesDouble, modelsDouble] });
     await warden.storage.requests.append([requestRecord(sesID, new Date(), { clientIP: '203.0.113.90' })]);
     api = await startApiServer(warden, { port: 0 });
   });
   after(async () => {
     await api?.close();
+    if (warden) await dropTestTables(warden.storage);
     await warden?.close();
     await proxy?.cut();
   });

@@ -1,16 +1,15 @@
 import { expect } from 'chai';
-import { WardenConfigError } from '../../src/errors.js';
+import { StorageUnavailableError, WardenConfigError } from '../../src/errors.js';
 import { openStorage } from '../../src/storage/index.js';
 
 describe('openStorage', () => {
-  it('explains that MongoDB support is missing, with the password masked', async () => {
+  it('names an unreachable MongoDB with the password masked', async () => {
     try {
-      await openStorage('mongodb://warden:topsecret@127.0.0.1:27017/warden');
-      expect.fail('mongodb without its module should fail');
+      await openStorage('mongodb://warden:topsecret@127.0.0.1:1/warden?serverSelectionTimeoutMS=300');
+      expect.fail('an unreachable server should fail');
     } catch (error) {
-      expect(error).to.be.instanceOf(WardenConfigError);
-      expect((error as Error).message).to.include('MongoDB support is not installed')
-        .and.include('mongodb://warden:***@127.0.0.1:27017/warden').and.not.include('topsecret');
+      expect(error).to.be.instanceOf(StorageUnavailableError);
+      expect((error as Error).message).to.include('mongodb://warden:***@127.0.0.1:1/warden').and.not.include('topsecret');
     }
   });
 
@@ -20,6 +19,16 @@ describe('openStorage', () => {
       expect.fail('a bad prefix should be refused');
     } catch (error) {
       expect(error).to.be.instanceOf(WardenConfigError);
+    }
+  });
+
+  it('refuses a storage type it does not know, listing the supported ones', async () => {
+    try {
+      await openStorage({ type: 'mssql', url: 'mssql://sa:pw@127.0.0.1/db' } as never);
+      expect.fail('an unknown storage type should be refused');
+    } catch (error) {
+      expect(error).to.be.instanceOf(WardenConfigError);
+      expect((error as Error).message).to.include('"mssql"').and.include('postgres');
     }
   });
 });

@@ -137,7 +137,7 @@ export function httpLogToRecord(doc: unknown): MapResult<RequestRecord> {
   if (userAgent !== undefined) record.userAgent = userAgent;
   if (referer !== undefined) record.referer = referer;
   if (contentType !== undefined) record.contentType = contentType;
-  if (warden.bodyAbsent !== true && doc.requestBody !== undefined && doc.requestBody !== null) {
+  if (warden.bodyAbsent !== true && doc.requestBody !== undefined) {
     record.body = unescapeKeys(doc.requestBody);
   }
   if (isRecord(warden.flags)) record.flags = { ...(warden.flags as RequestFlags) };

@@ -10,6 +10,14 @@ import type { MisfitHandler } from './misfit-report.js';
 const INSERT_CHUNK = 1000;
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
+/** The fields later used in filters must be what they claim, or a lookup could never find them. */
+function checkRecord(r: RequestRecord, i: number): void {
+  filterString(r.sessionID, `record ${i}: sessionID`);
+  filterString(r.clientIP, `record ${i}: clientIP`);
+  filterString(r.method, `record ${i}: method`);
+  filterDate(r.timestamp, `record ${i}: timestamp`);
+}
+
 /** `httplogs` in the older middleware's document shape. */
 export class MongoRequestLogStore implements RequestLogStore {
   constructor(
@@ -19,6 +27,8 @@ export class MongoRequestLogStore implements RequestLogStore {
   ) {}
 
   async append(records: readonly RequestRecord[]): Promise<void> {
+    // Checked before the first insert, so a bad record in a batch writes nothing.
+    records.forEach(checkRecord);
     for (let i = 0; i < records.length; i += INSERT_CHUNK) {
       const docs = records.slice(i, i + INSERT_CHUNK).map((r) => {
         const doc: Record<string, unknown> = { ...recordToHttpLog(r) };

@@ -1,13 +1,12 @@
 import * as mongodb from 'mongodb';
-import { DataSource, type MongoEntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { StorageUnavailableError, ValidationError } from '../../errors.js';
-import type { BlocklistStore, RequestLogStore, SessionStore, Storage } from '../../ports/stores.js';
 import { LEGACY_INDEXES, legacyCollections, type MongoCollections } from './collections.js';
-import { MongoBlocklistStore } from './mongo-blocklist-store.js';
-import { MongoRequestLogStore } from './mongo-request-log-store.js';
-import { MongoSessionStore } from './mongo-session-store.js';
+import { MongoStorage } from './mongo-storage.js';
 import { isMongoUrl, maskMongoUrl } from './mongo-url.js';
 import { type MisfitHandler, warnOncePerCollection } from './misfit-report.js';
+
+export { MongoStorage } from './mongo-storage.js';
 
 export interface MongoStorageOptions {
   /** Prepended to the collection names (`httplogs` …); empty for the older tools' own collections. */
@@ -20,41 +19,6 @@ export interface MongoStorageOptions {
   createIndexes?: boolean;
   /** Called for each stored document a store skips because it does not fit. Default: one warning per collection. */
   onMisfit?: MisfitHandler;
-}
-
-class MongoStorage implements Storage {
-  readonly kind = 'mongodb';
-  readonly requests: RequestLogStore;
-  readonly sessions: SessionStore;
-  readonly blocklist: BlocklistStore;
-
-  constructor(readonly description: string, private readonly dataSource: DataSource, collections: MongoCollections, opts: MongoStorageOptions) {
-    const manager = dataSource.mongoManager;
-    const onMisfit = opts.onMisfit ?? warnOncePerCollection();
-    this.requests = new MongoRequestLogStore(manager, collections.httplogs, onMisfit);
-    this.sessions = new MongoSessionStore(manager, collections.sesfeatures, onMisfit);
-    this.blocklist = new MongoBlocklistStore(manager, collections.clientips, onMisfit, opts.legacyBlockDuration ?? 60);
-  }
-
-  async ping(): Promise<void> {
-    try {
-      await database(this.dataSource.mongoManager).command({ ping: 1 });
-    } catch (err) {
-      throw new StorageUnavailableError(`MongoDB at ${this.description} did not answer a ping: ${(err as Error).message}`, err);
-    }
-  }
-
-  async close(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
-  }
-}
-
-function database(manager: MongoEntityManager): mongodb.Db {
-  const runner = manager.mongoQueryRunner as unknown as { databaseConnection?: mongodb.MongoClient } | undefined;
-  const client = runner?.databaseConnection;
-  if (!client) throw new StorageUnavailableError('The MongoDB connection is closed.');
-  // The database named in the URL (the driver's default for db() without a name).
-  return client.db();
 }
 
 /**
@@ -76,7 +40,7 @@ function scrub(message: string, url: string): string {
 }
 
 /** Opens the MongoDB storage: `httplogs`, `sesfeatures` and `clientips` in the older tools' shapes. */
-export async function openMongoStorage(url: string, opts: MongoStorageOptions = {}): Promise<Storage> {
+export async function openMongoStorage(url: string, opts: MongoStorageOptions = {}): Promise<MongoStorage> {
   const description = maskMongoUrl(String(url));
   if (typeof url !== 'string' || !isMongoUrl(url)) {
     throw new ValidationError(`"${description}" is not a MongoDB URL; expected mongodb://host:port/database or mongodb+srv://…`);
@@ -85,7 +49,9 @@ export async function openMongoStorage(url: string, opts: MongoStorageOptions = 
   if (!/^[A-Za-z0-9_]*$/.test(prefix)) {
     throw new ValidationError(`tablePrefix "${prefix}" may hold only letters, digits and underscores.`);
   }
-  const timeout = opts.serverSelectionTimeoutMS ?? 2000;
+  // A timeout written in the URL wins over the short default: the driver lets options override the URL.
+  const inUrl = /[?&]serverSelectionTimeoutMS=(\d+)/i.exec(url)?.[1];
+  const timeout = opts.serverSelectionTimeoutMS ?? (inUrl !== undefined ? Number(inUrl) : 2000);
   const collections = legacyCollections(prefix);
   const dataSource = new DataSource({
     type: 'mongodb',
@@ -113,5 +79,8 @@ export async function openMongoStorage(url: string, opts: MongoStorageOptions = 
         + 'Grant the user createIndex on the database, or open with createIndexes: false and create them yourself (see the MongoDB storage README).', err);
     }
   }
-  return new MongoStorage(description, dataSource, collections, opts);
+  return new MongoStorage(description, dataSource, collections, {
+    onMisfit: opts.onMisfit ?? warnOncePerCollection(),
+    legacyBlockDurationSec: opts.legacyBlockDuration ?? 60,
+  });
 }

@@ -15,7 +15,7 @@ describe('MongoDB key escaping', () => {
   });
 
   it('is reversible, also for keys that already contain % or look escaped', () => {
-    for (const key of ['$ne', 'a.b.c', '100%', '%24literal', '%2E', 'a%b$c.d', '', 'é$ü.ß']) {
+    for (const key of ['$ne', 'a.b.c', '100%', '%24literal', '%2E', 'a%b$c.d', '', 'é$ü.ß', 'nul\u0000key', '%00']) {
       expect(unescapeKey(escapeKey(key)), key).to.equal(key);
     }
   });
@@ -32,5 +32,16 @@ describe('MongoDB key escaping', () => {
     expect(escapeKeys('raw text body')).to.equal('raw text body');
     expect(escapeKeys(null)).to.equal(null);
     expect(escapeKeys([1, 2])).to.deep.equal([1, 2]);
+  });
+});
+
+describe('MongoDB key escaping of a hostile body', () => {
+  it('keeps a "__proto__" key as a field instead of changing the copy\'s prototype', () => {
+    const body = JSON.parse('{"__proto__": {"polluted": true}, "a.b": 1}') as Record<string, unknown>;
+    const escaped = escapeKeys(body) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(escaped)).to.equal(Object.prototype);
+    expect(Object.keys(escaped)).to.deep.equal(['__proto__', 'a%2Eb']);
+    expect((escaped as { polluted?: unknown }).polluted).to.equal(undefined);
+    expect(Object.keys(unescapeKeys(escaped) as object)).to.deep.equal(['__proto__', 'a.b']);
   });
 });

@@ -5,7 +5,9 @@ import { openMongoStorage } from '../../../src/storage/mongo/open-mongo.js';
 import { at, block, request, session, T0 } from './fixtures.js';
 import { MongoWireDouble } from './mongo-wire-double.js';
 
-describe('MongoDB storage (over the wire, against the in-process test double)', () => {
+// The behaviour shared with the SQL stores is checked by the store suite (mongo-store-suite.test.ts);
+// these tests cover what is particular to MongoDB: the older documents, escaping, injection.
+describe('MongoDB storage specifics (over the wire, against the in-process test double)', () => {
   let double: MongoWireDouble;
   let storage: Storage;
   let prefix: string;
@@ -37,17 +39,6 @@ describe('MongoDB storage (over the wire, against the in-process test double)', 
   });
 
   describe('requests (httplogs)', () => {
-    it('returns a session\'s requests sorted by time, whatever the insertion order', async () => {
-      await storage.requests.append([
-        request({ path: '/b', timestamp: at(2) }), request({ path: '/a', timestamp: at(1) }),
-        request({ path: '/other', sessionID: 's-2' }),
-      ]);
-      const found = await storage.requests.findBySession('s-1');
-      expect(found.map((r) => r.path)).to.deep.equal(['/a', '/b']);
-      expect(found[0]!.id).to.match(/^[0-9a-f]{24}$/);
-      expect(await storage.requests.count()).to.equal(3);
-    });
-
     it('lists distinct session IDs newest first, up to the limit, without "newRequest"', async () => {
       await storage.requests.append([
         request({ sessionID: 'old', timestamp: at(1) }), request({ sessionID: 'new', timestamp: at(9) }),
@@ -56,12 +47,6 @@ describe('MongoDB storage (over the wire, against the in-process test double)', 
       ]);
       expect(await storage.requests.listSessionIds(10)).to.deep.equal(['new', 'mid', 'old']);
       expect(await storage.requests.listSessionIds(2)).to.deep.equal(['new', 'mid']);
-    });
-
-    it('purges requests older than a cutoff and says how many', async () => {
-      await storage.requests.append([request({ timestamp: at(1) }), request({ timestamp: at(2) }), request({ timestamp: at(3) })]);
-      expect(await storage.requests.purgeOlderThan(at(3))).to.equal(2);
-      expect(await storage.requests.count()).to.equal(1);
     });
 
     it('keeps an ObjectId-shaped record id as the document _id', async () => {
@@ -86,62 +71,15 @@ describe('MongoDB storage (over the wire, against the in-process test double)', 
     });
   });
 
-  describe('sessions (sesfeatures)', () => {
-    it('upserts by sessionID, replacing the previous classification', async () => {
-      await storage.sessions.upsert(session({ features: { numOfReqs: 5, oldFeature: 1 } }));
-      await storage.sessions.upsert(session({ features: { numOfReqs: 7 }, behavior: 'Abnormal' }));
-      const got = await storage.sessions.get('s-1');
-      expect(got?.features).to.deep.equal({ numOfReqs: 7 });
-      expect(got?.behavior).to.equal('Abnormal');
-      expect(docs('sesfeatures')).to.have.length(1);
-      expect(await storage.sessions.get('missing')).to.equal(null);
-    });
-
-    it('lists a client\'s active abnormal sessions and deactivates them', async () => {
-      await storage.sessions.upsert(session({ sessionID: 'a1', behavior: 'Abnormal' }));
-      await storage.sessions.upsert(session({ sessionID: 'a2', behavior: 'Abnormal' }));
-      await storage.sessions.upsert(session({ sessionID: 'n1', behavior: 'Normal' }));
-      await storage.sessions.upsert(session({ sessionID: 'x1', behavior: 'Abnormal', clientIP: '198.51.100.1' }));
-      expect((await storage.sessions.activeAbnormal('203.0.113.9')).map((s) => s.sessionID).sort()).to.deep.equal(['a1', 'a2']);
-      await storage.sessions.deactivate(['a1']);
-      expect((await storage.sessions.activeAbnormal('203.0.113.9')).map((s) => s.sessionID)).to.deep.equal(['a2']);
-      expect((await storage.sessions.get('a1'))?.active).to.equal(false);
-    });
-
-    it('purges sessions that ended before a cutoff', async () => {
-      await storage.sessions.upsert(session({ sessionID: 'early', endTimestamp: at(1) }));
-      await storage.sessions.upsert(session({ sessionID: 'late', endTimestamp: at(100) }));
-      expect(await storage.sessions.purgeOlderThan(at(50))).to.equal(1);
-      expect(await storage.sessions.get('early')).to.equal(null);
-    });
-  });
-
   describe('blocklist (clientips)', () => {
-    it('blocks, reports, lists the active blocks and unblocks', async () => {
-      await storage.blocklist.block(block({ clientIP: '203.0.113.9', blockedUntil: at(60) }));
-      await storage.blocklist.block(block({ clientIP: '198.51.100.1', blockedUntil: at(10) }));
-      expect((await storage.blocklist.get('203.0.113.9'))?.blockedUntil).to.deep.equal(at(60));
-      expect((await storage.blocklist.listActive(at(30))).map((e) => e.clientIP)).to.deep.equal(['203.0.113.9']);
-      expect(await storage.blocklist.unblock('203.0.113.9')).to.equal(true);
-      expect(await storage.blocklist.unblock('203.0.113.9')).to.equal(false);
-      expect(await storage.blocklist.get('203.0.113.9')).to.equal(null);
-      expect(await storage.blocklist.listActive(at(30))).to.deep.equal([]);
-    });
-
-    it('replaces an IP\'s entry when it is blocked again, and counts refused requests', async () => {
-      await storage.blocklist.block(block({ reason: 'first' }));
-      await storage.blocklist.block(block({ reason: 'second', blockedUntil: at(120) }));
-      await storage.blocklist.addRefused('203.0.113.9', 3);
-      await storage.blocklist.addRefused('203.0.113.9', 2);
-      expect(await storage.blocklist.get('203.0.113.9')).to.deep.equal(block({ reason: 'second', blockedUntil: at(120), refusedCount: 5 }));
-      expect(docs('clientips')).to.have.length(1);
-    });
-
-    it('writes blocks the older middleware honours: blacklisted true and blacklistTime', async () => {
+    it('writes blocks the older middleware honours (blacklisted, blacklistTime) and lifts them as it does', async () => {
       await storage.blocklist.block(block());
       const stored = docs('clientips')[0]!;
       expect(stored).to.include({ clientIP: '203.0.113.9', blacklisted: true });
       expect(stored.blacklistTime).to.deep.equal(T0);
+      expect(await storage.blocklist.unblock('203.0.113.9')).to.equal(true);
+      expect(docs('clientips')).to.have.length(1);
+      expect(docs('clientips')[0]).to.include({ clientIP: '203.0.113.9', blacklisted: false });
     });
   });
 

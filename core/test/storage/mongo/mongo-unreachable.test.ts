@@ -48,3 +48,18 @@ describe('MongoDB storage when the server cannot be reached (no server needed)',
     }
   });
 });
+
+describe('MongoDB storage server selection timeout (no server needed)', () => {
+  it('takes serverSelectionTimeoutMS from the URL when the URL sets one', async () => {
+    const port = await closedPort();
+    const started = Date.now();
+    try {
+      await openMongoStorage(`mongodb://127.0.0.1:${port}/logs?serverSelectionTimeoutMS=300`);
+      expect.fail('nothing listens there');
+    } catch (err) {
+      expect(err).to.be.instanceOf(StorageUnavailableError);
+      expect((err as Error).message).to.include('within 300 ms');
+    }
+    expect(Date.now() - started).to.be.lessThan(1500);
+  });
+});

@@ -173,13 +173,15 @@ export class MongoWireDouble {
   }
 
   private find(db: string, body: Doc): Doc {
-    const docs = this.collection(db, body.find as string);
-    let cursor = mingoFind(docs, (body.filter ?? {}) as Doc, body.projection as Doc | undefined);
-    if (body.sort && Object.keys(body.sort as Doc).length > 0) cursor = cursor.sort(body.sort as Record<string, 1 | -1>);
-    if (typeof body.skip === 'number' && body.skip > 0) cursor = cursor.skip(body.skip);
+    const query = new Query((body.filter ?? {}) as Doc, {});
+    let docs = this.collection(db, body.find as string).filter((d) => query.test(d));
+    // Sorted here, not by mingo: mingo's sort hashes ObjectIds through their hex string, quadratic on large finds.
+    if (body.sort && Object.keys(body.sort as Doc).length > 0) docs = sortDocs(docs, body.sort as Record<string, number>);
+    const skip = typeof body.skip === 'number' ? body.skip : 0;
     const limit = Math.abs(Number(body.limit ?? 0));
-    if (limit > 0) cursor = cursor.limit(limit);
-    return this.cursor(db, body.find as string, cursor.all() as Doc[]);
+    docs = docs.slice(skip, limit > 0 ? skip + limit : undefined);
+    if (body.projection && Object.keys(body.projection as Doc).length > 0) docs = mingoFind(docs, {}, body.projection as Doc).all() as Doc[];
+    return this.cursor(db, body.find as string, docs);
   }
 
   private update(docs: Doc[], updates: Doc[]): Doc {
@@ -235,6 +237,36 @@ export class MongoWireDouble {
     }
     return { n };
   }
+}
+
+/** Rank and comparable value of a BSON value, in MongoDB's cross-type sort order (the types the stores use). */
+function sortKey(value: unknown): [number, number | string] {
+  if (value === undefined || value === null) return [0, 0];
+  if (typeof value === 'number') return [1, value];
+  if (typeof value === 'string') return [2, value];
+  if (value instanceof Date) return [5, value.getTime()];
+  if (typeof value === 'boolean') return [4, Number(value)];
+  if (typeof (value as { toHexString?: unknown }).toHexString === 'function') return [3, (value as { toHexString(): string }).toHexString()];
+  return [2.5, JSON.stringify(value)];
+}
+
+function valueAt(doc: Doc, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Doc)[key] : undefined), doc);
+}
+
+function sortDocs(docs: Doc[], spec: Record<string, number>): Doc[] {
+  const fields = Object.entries(spec);
+  const keyed = docs.map((doc) => ({ doc, keys: fields.map(([path]) => sortKey(valueAt(doc, path))) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < fields.length; i++) {
+      const [ra, va] = a.keys[i]!;
+      const [rb, vb] = b.keys[i]!;
+      const order = ra !== rb ? ra - rb : va < vb ? -1 : va > vb ? 1 : 0;
+      if (order !== 0) return fields[i]![1] < 0 ? -order : order;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.doc);
 }
 
 /**
