@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import http from 'node:http';
 import autocannon from 'autocannon';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,6 +36,26 @@ async function load(url, options = {}) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...options });
   if (result.errors || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx responses`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+}
+
+/**
+ * Latency of one request at a time on a keep-alive connection, timed with hrtime (autocannon's
+ * histogram has 1 ms resolution, too coarse for a sub-millisecond budget). Returns µs percentiles.
+ */
+async function probeLatency(url, count) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const started = process.hrtime.bigint();
+    await new Promise((resolve, reject) => {
+      http.get(url, { agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject);
+    });
+    times.push(Number(process.hrtime.bigint() - started) / 1000);
+  }
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { p50: at(0.5), p99: at(0.99) };
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -66,6 +87,13 @@ async function benchFramework(framework, dir) {
       for (const side of order) run[side] = await load(sides[side].url, { connections: 10, overallRate: rate, duration: Math.min(DURATION, 3) });
       fixed.push({ bare: run.bare, warden: run.warden });
     }
+    const probes = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const order = i % 2 === 0 ? ['bare', 'warden'] : ['warden', 'bare'];
+      const run = {};
+      for (const side of order) run[side] = await probeLatency(sides[side].url, 2000);
+      probes.push(run);
+    }
     const stats = await ask(warden.child, 'stats', 'stats');
     const ratios = rounds.map((r) => r.ratio);
     return {
@@ -87,6 +115,12 @@ async function benchFramework(framework, dir) {
         p99: round3(median(fixed.map((r) => r.warden.p99 - r.bare.p99))),
         bare: { p50: median(fixed.map((r) => r.bare.p50)), p99: median(fixed.map((r) => r.bare.p99)) },
         warden: { p50: median(fixed.map((r) => r.warden.p50)), p99: median(fixed.map((r) => r.warden.p99)) },
+      },
+      addedLatencyUsOneAtATime: {
+        p50: Math.round(median(probes.map((r) => r.warden.p50 - r.bare.p50))),
+        p99: Math.round(median(probes.map((r) => r.warden.p99 - r.bare.p99))),
+        bare: { p50: Math.round(median(probes.map((r) => r.bare.p50))), p99: Math.round(median(probes.map((r) => r.bare.p99))) },
+        warden: { p50: Math.round(median(probes.map((r) => r.warden.p50))), p99: Math.round(median(probes.map((r) => r.warden.p99))) },
       },
       recorder: stats,
     };
@@ -110,7 +144,8 @@ async function main() {
     const q = r.requestsPerSecond;
     console.log(`${framework}: ${q.wardenMedian}/${q.bareMedian} req/s, ratio median ${q.ratioMedian} (min ${q.ratioMin}, max ${q.ratioMax}), capture-only ratio ${q.captureOnlyRatioMedian}; `
       + `added latency at ${r.addedLatencyMsAtFixedRate.rate} req/s p50 ${r.addedLatencyMsAtFixedRate.p50} ms, p99 ${r.addedLatencyMsAtFixedRate.p99} ms; `
-      + `saturated p50 ${r.addedLatencyMsSaturated.p50} ms, p99 ${r.addedLatencyMsSaturated.p99} ms; records stored ${r.recorder.stored}, dropped ${r.recorder.dropped}`);
+      + `saturated p50 ${r.addedLatencyMsSaturated.p50} ms, p99 ${r.addedLatencyMsSaturated.p99} ms; `
+      + `one request at a time: added p50 ${r.addedLatencyUsOneAtATime.p50} µs, p99 ${r.addedLatencyUsOneAtATime.p99} µs; records stored ${r.recorder.stored}, dropped ${r.recorder.dropped}`);
   }
   console.log(`machine: ${machine.nproc} CPUs, ${machine.cpu}, Node ${machine.node}`);
 }
