@@ -151,6 +151,8 @@ export class Recorder {
         if (!this.closed) this.schedule(this.retryDelay);
         return;
       }
+      // An embedded database writes synchronously: let waiting requests run between batches.
+      if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
