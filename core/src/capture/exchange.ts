@@ -3,7 +3,7 @@ import type { RequestFlags, RequestRecord } from '../ports/records.js';
 import { createClientIpResolver, type ClientIp } from './client-ip.js';
 import { compileCaptureOptions, type CaptureOptions } from './capture-options.js';
 import { sanitiseBody } from './body-sanitiser.js';
-import { sanitiseUrl } from './url-sanitiser.js';
+import { redactUrlText, sanitiseUrl } from './url-sanitiser.js';
 import { countRequestBody, countResponseBody, requestHeadBytes, responseHeadBytes } from './byte-counts.js';
 
 /** A captured request, before the runtime gives it a session. */
@@ -113,7 +113,8 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
         responseBytes: responseHeadBytes(res) + (bodiless(req.method, status) ? 0 : responseBody()),
       };
       const userAgent = headerValue(req.headers['user-agent']);
-      const referer = headerValue(req.headers.referer);
+      const rawReferer = headerValue(req.headers.referer);
+      const referer = rawReferer === undefined ? undefined : redactUrlText(rawReferer, compiled);
       const contentType = headerValue(req.headers['content-type']);
       if (userAgent !== undefined) record.userAgent = userAgent;
       if (referer !== undefined) record.referer = referer;

@@ -7,7 +7,7 @@ export {
 } from './sensitive-values.js';
 export { safeKey } from './safe-key.js';
 export { sanitiseBody, type SanitisedBody } from './body-sanitiser.js';
-export { sanitiseUrl, redactQuery, type SanitisedUrl } from './url-sanitiser.js';
+export { sanitiseUrl, redactQuery, redactUrlText, type SanitisedUrl } from './url-sanitiser.js';
 export { compileCaptureOptions, type CaptureOptions, type RedactionOptions, type CompiledCapture } from './capture-options.js';
 export { createExchangeCapture, type ExchangeCapture, type ExchangeInput, type TrackedExchange, type CapturedRecord } from './exchange.js';
 export { refusalText, refuseBlocked } from './refusal.js';

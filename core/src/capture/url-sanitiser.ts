@@ -60,6 +60,8 @@ export function sanitiseUrl(url: string, options: UrlSanitiserOptions): Sanitise
   const hash = query.indexOf('#');
   if (hash !== -1) query = query.slice(0, hash);
   let truncated = false;
+  // Paths carry secrets too (reset links with a JWT, card numbers in REST paths); 13 chars is the shortest card number.
+  if (path.length >= 13) path = redactString(path, options.valuePatterns);
   if (path.length > options.maxPathLength) {
     path = path.slice(0, options.maxPathLength);
     truncated = true;
@@ -72,4 +74,12 @@ export function sanitiseUrl(url: string, options: UrlSanitiserOptions): Sanitise
     query = redactQuery(query, options);
   }
   return { path: path === '' ? '/' : path, query, truncated };
+}
+
+/** A header URL (Referer) with its query redacted the same way, so a reset token in the previous page's URL is not kept. */
+export function redactUrlText(url: string, options: Pick<UrlSanitiserOptions, 'isSensitiveKey' | 'valuePatterns'>): string {
+  const mark = url.indexOf('?');
+  const head = redactString(mark === -1 ? url : url.slice(0, mark), options.valuePatterns);
+  if (mark === -1) return head;
+  return `${head}?${redactQuery(url.slice(mark + 1), options)}`;
 }

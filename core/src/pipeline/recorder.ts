@@ -48,6 +48,8 @@ export class Recorder {
   private lastError: string | undefined;
   private warnedDrop = false;
   private closed = false;
+  /** Set once close() has returned: nothing will write any more, so new records are dropped at once. */
+  private finished = false;
   private readonly limit: number;
   private readonly interval: number;
   private readonly batchSize: number;
@@ -66,6 +68,10 @@ export class Recorder {
 
   /** Queues a record for the next batch; drops it (counted, warned once) when the queue is full. */
   push(record: RequestRecord): void {
+    if (this.finished) {
+      this.dropped++;
+      return;
+    }
     if (this.queue.length + this.inFlight >= this.limit) {
       this.dropped++;
       if (!this.warnedDrop) {
@@ -103,7 +109,10 @@ export class Recorder {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.flush();
-      if (this.queue.length === 0) return;
+      if (this.queue.length === 0) {
+        this.finished = true;
+        return;
+      }
       const wait = Math.min(this.retryDelay || this.baseDelay, deadline - Date.now());
       if (wait <= 0) break;
       await new Promise((resolve) => setTimeout(resolve, wait));
@@ -111,6 +120,7 @@ export class Recorder {
     this.dropped += this.queue.length;
     this.logger.warn(`${PREFIX} closing with ${this.queue.length} request records unwritten: the database did not answer within ${timeoutMs} ms (${this.lastError ?? 'no error'}).`);
     this.queue = [];
+    this.finished = true;
   }
 
   stats(): RecorderStats {
@@ -141,6 +151,8 @@ export class Recorder {
         if (!this.closed) this.schedule(this.retryDelay);
         return;
       }
+      // An embedded database writes synchronously: let waiting requests run between batches.
+      if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { compileCaptureOptions, REDACTED, sanitiseUrl } from '../../src/index.js';
+import { compileCaptureOptions, REDACTED, redactUrlText, sanitiseUrl } from '../../src/index.js';
 
 const defaults = compileCaptureOptions();
 
@@ -26,5 +26,17 @@ describe('capture: URL', () => {
     expect(out.path).to.have.length(50);
     expect(out.query).to.have.length(60);
     expect(out.query.startsWith('q=bbb')).to.equal(true);
+  });
+
+  it('redacts JWTs and card numbers inside the path', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+    expect(sanitiseUrl(`/reset/${jwt}`, defaults).path).to.equal(`/reset/${REDACTED}`);
+    expect(sanitiseUrl('/cards/4111111111111111/limits', defaults).path).to.equal(`/cards/${REDACTED}/limits`);
+    expect(sanitiseUrl('/orders/1234567890123', defaults).path).to.equal('/orders/1234567890123');
+  });
+
+  it('redacts the query of a Referer the same way', () => {
+    expect(redactUrlText('https://shop.example/reset?token=abc123&step=2', defaults)).to.equal(`https://shop.example/reset?token=${REDACTED}&step=2`);
+    expect(redactUrlText('https://shop.example/', defaults)).to.equal('https://shop.example/');
   });
 });

@@ -85,6 +85,16 @@ describe('pipeline: Recorder (SQLite)', () => {
     expect(await db.storage.requests.count()).to.equal(3);
   });
 
+  it('drops (and counts) records pushed after close(), instead of holding them forever', async () => {
+    const recorder = new Recorder(db.storage.requests, { flushIntervalMs: 5 });
+    recorder.push(record());
+    await recorder.close();
+    recorder.push(record());
+    await sleep(30);
+    expect(recorder.stats()).to.include({ written: 1, queued: 0, dropped: 1 });
+    expect(await db.storage.requests.count()).to.equal(1);
+  });
+
   it('close() gives up after its timeout when the database stays down, counting the loss', async () => {
     const { store, state } = switchable(db.storage.requests);
     const logger = collectingLogger();
