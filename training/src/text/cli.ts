@@ -23,7 +23,7 @@ export const CHECK_SET = join(__dirname, '..', '..', '..', 'data', 'text-checkse
 
 const TRAIN_HELP = `usage: warden train text [--data file.jsonl|file.csv] [--out dir] [--name text-default]
        [--model mlp|linear] [--hidden 32] [--buckets 32768] [--epochs N] [--lr X] [--seed N] [--size N]
-       [--benign-weight X] [--dropout X] [--check file | --no-check]
+       [--benign-weight X] [--dropout X] [--benign-bias X] [--check file | --no-check]
 Trains a text classifier (on the project's generators unless --data is given), exports it to ONNX and tfjs,
 and writes a JSON report, a model card and SVG plots (training curve, confusion matrix) to --out.`;
 
@@ -46,7 +46,7 @@ export async function trainText(argv: string[], io: CliIo): Promise<number> {
       data: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, model: { type: 'string' }, hidden: { type: 'string' },
       buckets: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, seed: { type: 'string' }, size: { type: 'string' },
       check: { type: 'string' }, 'no-check': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      'benign-weight': { type: 'string' }, dropout: { type: 'string' },
+      'benign-weight': { type: 'string' }, dropout: { type: 'string' }, 'benign-bias': { type: 'string' },
     },
   });
   if (values.help) {
@@ -68,7 +68,9 @@ export async function trainText(argv: string[], io: CliIo): Promise<number> {
     generatedSize: intOption(values.size, 'size', base.generatedSize),
     benignWeight: intOption(values['benign-weight'], 'benign-weight', base.benignWeight),
     inputDropout: values.dropout === undefined ? base.inputDropout : Number(values.dropout),
+    benignBias: values['benign-bias'] === undefined ? base.benignBias : Number(values['benign-bias']),
   };
+  if (!Number.isFinite(config.benignBias)) throw new ValidationError(`--benign-bias must be a number, got "${values['benign-bias']}".`);
   if (!(config.inputDropout >= 0 && config.inputDropout < 1)) throw new ValidationError(`--dropout must be in [0, 1), got "${values.dropout}".`);
   const userData = values.data ? { data: await readTextData(values.data), source: `user data ${resolve(values.data)}` } : undefined;
   const out = resolve(values.out ?? 'warden-models');
