@@ -32,6 +32,17 @@ Prints per-class precision, recall, F1, the benign false-positive rate and laten
 
 const withoutKind = (argv: string[]) => (argv[0] === 'text' ? argv.slice(1) : argv);
 
+/** node:util parseArgs, with its errors (unknown option, missing value) turned into ValidationError plus the usage. */
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+function parseOptions(argv: string[], options: OptionSpec, help: string): Record<string, string | boolean | undefined> {
+  try {
+    return parseArgs({ args: withoutKind(argv), strict: true, options }).values as Record<string, string | boolean | undefined>;
+  } catch (err) {
+    throw new ValidationError(`${(err as Error).message}\n${help}`);
+  }
+}
+
 function intOption(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -40,15 +51,12 @@ function intOption(value: string | undefined, name: string, fallback: number): n
 }
 
 export async function trainText(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: withoutKind(argv), strict: true,
-    options: {
-      data: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, model: { type: 'string' }, hidden: { type: 'string' },
-      buckets: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, seed: { type: 'string' }, size: { type: 'string' },
-      check: { type: 'string' }, 'no-check': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      'benign-weight': { type: 'string' }, dropout: { type: 'string' }, 'benign-bias': { type: 'string' },
-    },
-  });
+  const values = parseOptions(argv, {
+    data: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, model: { type: 'string' }, hidden: { type: 'string' },
+    buckets: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, seed: { type: 'string' }, size: { type: 'string' },
+    check: { type: 'string' }, 'no-check': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    'benign-weight': { type: 'string' }, dropout: { type: 'string' }, 'benign-bias': { type: 'string' },
+  }, TRAIN_HELP) as Partial<Record<'data' | 'out' | 'name' | 'model' | 'hidden' | 'buckets' | 'epochs' | 'lr' | 'seed' | 'size' | 'check' | 'benign-weight' | 'dropout' | 'benign-bias', string>> & { 'no-check'?: boolean; help?: boolean };
   if (values.help) {
     io.stdout.write(`${TRAIN_HELP}\n`);
     return 0;
@@ -111,10 +119,9 @@ async function loadClassifier(model: string | undefined, backend: string | undef
 }
 
 export async function evalText(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: withoutKind(argv), strict: true,
-    options: { model: { type: 'string' }, backend: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, samples: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const values = parseOptions(argv, {
+    model: { type: 'string' }, backend: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, samples: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  }, EVAL_HELP) as Partial<Record<'model' | 'backend' | 'data' | 'out' | 'samples', string>> & { help?: boolean };
   if (values.help) {
     io.stdout.write(`${EVAL_HELP}\n`);
     return 0;

@@ -23,12 +23,12 @@ export interface TextTrainingConfig {
 
 export const BASELINE_CONFIG: TextTrainingConfig = {
   kind: 'linear', hidden: [], featuriser: { ...DEFAULT_FEATURISER, buckets: 1 << 16 }, epochs: 3, learningRate: 0.2, benignWeight: 2, inputDropout: 0, benignBias: 0,
-  seed: 20261122, generatedSize: 300_000, heldOutPercent: 10,
+  seed: 20261122, generatedSize: 600_000, heldOutPercent: 10,
 };
 
 export const DEFAULT_CONFIG: TextTrainingConfig = {
   kind: 'mlp', hidden: [16], featuriser: { ...DEFAULT_FEATURISER, buckets: 1 << 16 }, epochs: 1, learningRate: 0.1, benignWeight: 2, inputDropout: 0.1, benignBias: 3,
-  seed: 20261122, generatedSize: 300_000, heldOutPercent: 10,
+  seed: 20261122, generatedSize: 600_000, heldOutPercent: 10,
 };
 
 export interface TrainedText {

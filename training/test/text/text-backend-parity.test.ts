@@ -61,3 +61,19 @@ describe('one trained text model, exported to ONNX and tfjs', () => {
     await onnx.dispose();
   });
 });
+
+describe('the shipped default text model', () => {
+  it('gives the same labels and probabilities within 1e-4 from its ONNX file and its tfjs folder', async () => {
+    const texts = (await readFile(CHECK_SET, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).text as string);
+    const onnx = await createOnnx();
+    const tfjs = await createTfjs();
+    const a = await onnx.classify(texts);
+    const b = await tfjs.classify(texts);
+    a.forEach((v, i) => {
+      expect(b[i]!.label, texts[i]).to.equal(v.label);
+      for (const l of TEXT_LABELS) expect(Math.abs(v.scores[l] - b[i]!.scores[l]), `${texts[i]} ${l}`).to.be.below(1e-4);
+    });
+    await onnx.dispose();
+    tfjs.dispose();
+  });
+});
