@@ -7,6 +7,7 @@ module.exports = {
     'adapters/*/dist/test/**/*.test.js',
     'examples/*/dist/test/**/*.test.js',
   ],
+  reporter: require.resolve('./scripts/mocha-summary-reporter.cjs'),
   timeout: 20000,
   exit: true,
 };

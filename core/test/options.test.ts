@@ -34,4 +34,10 @@ describe('options', () => {
     expect(resolveOptions({ storage: { url: 'mariadb://root@127.0.0.1/test' } }).storage).to.deep.equal({ type: 'mariadb', url: 'mariadb://root@127.0.0.1/test' });
     expect(() => resolveOptions({ storage: 'redis://x' })).to.throw(/unsupported URL scheme "redis:\/\/"/);
   });
+
+  it('reject a malformed IP or CIDR in allowIPs and trustProxy at start-up', () => {
+    expect(() => resolveOptions({ allowIPs: ['10.0.0.0/33'] })).to.throw(WardenConfigError, /"allowIPs" has "10.0.0.0\/33"/);
+    expect(() => resolveOptions({ trustProxy: ['proxy.local'] })).to.throw(WardenConfigError, /"trustProxy" has "proxy.local"/);
+    expect(resolveOptions({ allowIPs: ['10.0.0.0/8', '::1'], trustProxy: 'loopback' }).allowIPs).to.have.length(2);
+  });
 });

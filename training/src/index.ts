@@ -4,3 +4,7 @@ export { trainText, evalText, CHECK_SET } from './text/cli.js';
 export { generateTextDataset, isHeldOut, GENERATOR_VERSION, type LabelledText } from './text/generators/dataset.js';
 export { exportTextModel, textModelToOnnx, textModelToTfjs } from './text/export-text.js';
 export { readTextData } from './text/data-files.js';
+export { trainSession, evalSession } from './session/cli.js';
+export { simulateSessions, SIMULATOR_VERSION, type SimulatedSession, type SimulationOptions } from './session/simulator/simulate.js';
+export { trainSessionModel, exportSessionModel, DEFAULT_FEATURE_NAMES, COMPAT5_FEATURE_NAMES } from './session/train.js';
+export { importKeras } from './keras/import-keras.js';

@@ -1,1 +1,56 @@
-export {};
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  createExchangeCapture, createWardenHandle, resolveOptions, refuseBlocked,
+  type Warden, type WardenHandle, type WardenOptions,
+} from '@session-warden/core';
+
+/** The adapter takes exactly core's options (redaction included). */
+export type ExpressWardenOptions = WardenOptions;
+
+/** The shape Express 4 and 5 both call: (req, res, next). */
+type Request = IncomingMessage & { originalUrl?: string; body?: unknown };
+type Next = (err?: unknown) => void;
+
+export interface WardenMiddleware {
+  (req: Request, res: ServerResponse, next: Next): void;
+  /** Resolves once storage is open and plugins are registered. */
+  readonly ready: Promise<Warden>;
+  readonly handle: WardenHandle;
+  /** Flushes queued records, closes open sessions and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * `app.use(warden(options))`: refuses blocked clients before any route runs, and records
+ * every other exchange when it ends. Put it first, before body parsers and routes.
+ */
+export function warden(options: ExpressWardenOptions = {}): WardenMiddleware {
+  // Options are checked (and trustProxy and redaction compiled) before the Warden starts, so a typo fails here, at once.
+  const { blockStatus, ...resolved } = resolveOptions(options);
+  const capture = createExchangeCapture(resolved);
+  const handle = createWardenHandle(options);
+  const record = handle.record.bind(handle);
+
+  const middleware = (req: Request, res: ServerResponse, next: Next): void => {
+    const clientIp = capture.clientIpOf(req);
+    const url = req.originalUrl ?? req.url;
+    const block = handle.blockedFor(clientIp.ip);
+    if (block) {
+      capture.track(req, res, { clientIp, url, blocked: true, onRecord: record });
+      handle.countRefused(clientIp.ip);
+      refuseBlocked(res, blockStatus, block.retryAfterSec);
+      return;
+    }
+    // Body parsers run after this middleware, so the body is read when the response is over.
+    capture.track(req, res, { clientIp, url, readBody: () => req.body, onRecord: record });
+    next();
+  };
+
+  return Object.assign(middleware, {
+    ready: handle.ready,
+    handle,
+    close: () => handle.close(),
+  });
+}
+
+export default warden;

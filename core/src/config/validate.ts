@@ -1,3 +1,4 @@
+import { compileIpList, compileTrustProxy } from '../capture/ip-matcher.js';
 import { WardenConfigError } from '../errors.js';
 import { DEFAULTS, type ResolvedOptions, type StorageOptions, type WardenOptions } from './options.js';
 
@@ -44,6 +45,7 @@ const CHECKS: Record<keyof WardenOptions, Check> = {
   onBlock: fn,
   retentionDays: positive,
   maxBodyBytes: int(0, 10 * 1024 * 1024),
+  redact: (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? undefined : '{ keys?, valuePatterns?, replaceDefaults? }'),
   blockStatus: oneOf(403, 429),
   loginPaths: stringList,
   maxTrackedClients: int(1),
@@ -104,6 +106,9 @@ export function resolveOptions(options: WardenOptions = {}): ResolvedOptions {
     const expected = check(value);
     if (expected) throw new WardenConfigError(`Option "${key}" got ${describe(value)}; expected ${expected}.`, 'WARDEN_BAD_OPTION');
   }
+  // Malformed IPs/CIDRs fail here, at start-up, not on the first request that needs them.
+  if (options.allowIPs) compileIpList(options.allowIPs, 'allowIPs');
+  if (options.trustProxy) compileTrustProxy(options.trustProxy);
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const { pythonAPIOpt: _old, ...rest } = defined as WardenOptions;
   return { ...DEFAULTS, ...rest, storage: normaliseStorage(options.storage), classifier: classifierFrom(options) } as ResolvedOptions;

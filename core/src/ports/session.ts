@@ -38,10 +38,18 @@ export interface Sessionizer {
   closeAll(): MaybePromise<void>;
 }
 
-/** A session's requests, loaded once and shared by every feature extractor. */
+/** One text input of a session: where it came from (`?q` for a query value, `user.name` for a body field) and its value. */
+export interface SessionInput {
+  field: string;
+  value: string;
+}
+
+/** A session's requests, loaded once and shared by every feature extractor and classifier. */
 export interface SessionView {
   readonly sessionID: string;
   readonly clientIP: string;
   /** Sorted by timestamp. */
   readonly requests: readonly RequestRecord[];
+  /** The requests' query values and flattened body fields, in request order (bounded). */
+  readonly inputs: readonly SessionInput[];
 }

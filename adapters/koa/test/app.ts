@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import Koa3 from 'koa';
+import Router from '@koa/router';
+import { bodyParser } from '@koa/bodyparser';
+import type { Warden } from '@session-warden/core';
+import { warden, type KoaWardenOptions, type WardenMiddleware } from '../src/index.js';
+import { listen, sleep, tempDir } from './http-helpers.js';
+
+type KoaClass = typeof Koa3;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Koa2: KoaClass = require('koa2');
+
+/** Every suite runs on both major versions. */
+export const FLAVOURS: readonly (readonly [string, KoaClass])[] = [['Koa 3', Koa3], ['Koa 2', Koa2]];
+
+export interface TestApp {
+  url: string;
+  warden: Warden;
+  middleware: WardenMiddleware;
+  dir: string;
+  /** How often each handler ran. */
+  hits: Record<string, number>;
+  /** What the hand-streaming handler saw: res.end's return value was res, and write() applied backpressure. */
+  stream: { endReturnedRes?: boolean; sawBackpressure?: boolean };
+  /** Stops the server and the Warden (flushing records), keeping the database files. */
+  stop(): Promise<void>;
+  /** stop() and delete the temp dir. */
+  close(): Promise<void>;
+}
+
+export const STREAM_CHUNKS = 256;
+export const STREAM_CHUNK = Buffer.alloc(16 * 1024, 'abcdefghijklmnopqrstuvwxyz');
+
+/** A small site behind `app.use(warden(...))`, with SQLite in a temp dir. */
+export async function startApp(Koa: KoaClass, options: KoaWardenOptions = {}): Promise<TestApp> {
+  const tmp = tempDir('warden-koa-');
+  const middleware = warden({ storage: { type: 'sqlite', database: join(tmp.dir, 'warden.db') }, useModels: false, flushIntervalMs: 10, ...options });
+  const hits: Record<string, number> = {};
+  const stream: TestApp['stream'] = {};
+  const hit = (name: string) => { hits[name] = (hits[name] ?? 0) + 1; };
+
+  const app = new Koa();
+  app.silent = true; // the thrown test error is expected; don't print it
+  const router = new Router();
+  router.get('/hello', (ctx) => { hit('hello'); ctx.body = 'Hello'; });
+  router.get('/products/:id', (ctx) => { hit('product'); ctx.body = { id: ctx.params.id, name: 'Blue shoes' }; });
+  router.post('/login', (ctx) => {
+    hit('login');
+    ctx.status = 401;
+    ctx.body = `Wrong password for ${String((ctx.request as { body?: { username?: string } }).body?.username)}`;
+  });
+  router.get('/boom', () => { hit('boom'); throw new Error('handler failed'); });
+  router.get('/slow', async (ctx) => { hit('slow'); await sleep(400); ctx.body = 'late'; });
+  router.get('/stream', (ctx) => {
+    hit('stream');
+    ctx.respond = false; // the handler writes the raw response itself
+    const res = ctx.res;
+    res.setHeader('Content-Type', 'application/octet-stream');
+    let sent = 0;
+    const pump = () => {
+      while (sent < STREAM_CHUNKS) {
+        sent++;
+        if (!res.write(STREAM_CHUNK)) {
+          stream.sawBackpressure = true;
+          res.once('drain', pump);
+          return;
+        }
+      }
+      stream.endReturnedRes = res.end() === res;
+    };
+    pump();
+  });
+  router.get('/readable', (ctx) => {
+    hit('readable');
+    ctx.type = 'application/octet-stream';
+    ctx.body = Readable.from((function* () { for (let i = 0; i < STREAM_CHUNKS; i++) yield STREAM_CHUNK; })());
+  });
+  app.use(middleware);
+  app.use(bodyParser());
+  app.use(router.routes());
+
+  const server = await listen(app.callback());
+  const running = await middleware.ready;
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    await server.close();
+    await middleware.close();
+  })());
+  return {
+    url: server.url, warden: running, middleware, dir: tmp.dir, hits, stream, stop,
+    async close() {
+      await stop();
+      tmp.remove();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// One hello-world server for the overhead benchmark, run in its own process so the load
+// generator does not share its event loop. argv: framework (express|koa), side (bare|warden), SQLite file.
+const http = require('node:http');
+
+const [framework, side, database] = process.argv.slice(2);
+
+function wardenOptions() {
+  // Recording to SQLite, sessions and the blocklist check on; classification happens off the
+  // request path when a session closes, so models stay off here (measured in their own bench).
+  return { storage: { type: 'sqlite', database }, blockIP: true, groupToSessions: process.env.BENCH_SESSIONS !== '0', useModels: false,
+    ...(process.env.BENCH_BATCH_SIZE ? { batchSize: Number(process.env.BENCH_BATCH_SIZE) } : {}) };
+}
+
+/** Diagnostic side: the adapter's capture alone (client IP, timing, byte counts, record built), records thrown away. */
+function captureOnly() {
+  const { createExchangeCapture } = require('@session-warden/core');
+  const capture = createExchangeCapture({});
+  let built = 0;
+  const onRecord = () => { built++; };
+  return (req, res) => capture.track(req, res, { clientIp: capture.clientIpOf(req), onRecord });
+}
+
+function build() {
+  if (framework === 'express') {
+    const express = require('express');
+    const app = express();
+    let protection;
+    if (side === 'warden') {
+      protection = require('@session-warden/express').warden(wardenOptions());
+      app.use(protection);
+    }
+    if (side === 'capture') {
+      const track = captureOnly();
+      app.use((req, res, next) => { track(req, res); next(); });
+    }
+    app.get('/', (_req, res) => { res.send('Hello World'); });
+    return { handler: app, protection };
+  }
+  const Koa = require('koa');
+  const app = new Koa();
+  let protection;
+  if (side === 'warden') {
+    protection = require('@session-warden/koa').warden(wardenOptions());
+    app.use(protection);
+  }
+  if (side === 'capture') {
+    const track = captureOnly();
+    app.use((ctx, next) => { track(ctx.req, ctx.res); return next(); });
+  }
+  app.use((ctx) => { ctx.body = 'Hello World'; });
+  return { handler: app.callback(), protection };
+}
+
+async function main() {
+  const { handler, protection } = build();
+  const warden = protection ? await protection.ready : undefined;
+  const server = http.createServer(handler);
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+  process.on('message', async (message) => {
+    if (message === 'stats') {
+      if (warden) await warden.settle();
+      process.send({ stats: warden ? { ...warden.stats().recorder, stored: await warden.storage.requests.count() } : null });
+    } else if (message === 'stop') {
+      server.closeAllConnections();
+      server.close();
+      if (protection) await protection.close();
+      process.exit(0);
+    }
+  });
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });

@@ -1,0 +1,153 @@
+// Overhead of Session Warden on an Express and a Koa hello-world: bare vs with warden(...)
+// (recording to SQLite, sessions and the blocklist check on). Both servers run side by side in
+// child processes; rounds alternate which side goes first. Writes bench/results/overhead.json.
+//
+//   npm run bench:overhead            (from the repository root, after `npm run build`)
+//   ROUNDS=5 DURATION=5 CONNECTIONS=50 npm run bench:overhead
+import { fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import http from 'node:http';
+import autocannon from 'autocannon';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const DURATION = Number(process.env.DURATION ?? 5);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
+const FRAMEWORKS = (process.env.FRAMEWORKS ?? 'express,koa').split(',');
+
+function startServer(framework, side, database) {
+  const child = fork(join(here, 'overhead-server.cjs'), [framework, side, database], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', ({ port }) => resolve({ child, url: `http://127.0.0.1:${port}/` }));
+    child.once('exit', (code) => reject(new Error(`${framework}/${side} server exited with ${code}`)));
+  });
+}
+
+const ask = (child, message, key) => new Promise((resolve) => {
+  const onMessage = (m) => { if (key in m) { child.off('message', onMessage); resolve(m[key]); } };
+  child.on('message', onMessage);
+  child.send(message);
+});
+
+async function load(url, options = {}) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...options });
+  if (result.errors || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx responses`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+}
+
+/**
+ * Latency of one request at a time on a keep-alive connection, timed with hrtime (autocannon's
+ * histogram has 1 ms resolution, too coarse for a sub-millisecond budget). Returns µs percentiles.
+ */
+async function probeLatency(url, count) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const started = process.hrtime.bigint();
+    await new Promise((resolve, reject) => {
+      http.get(url, { agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject);
+    });
+    times.push(Number(process.hrtime.bigint() - started) / 1000);
+  }
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const round3 = (x) => Math.round(x * 1000) / 1000;
+
+async function benchFramework(framework, dir) {
+  const bare = await startServer(framework, 'bare', '');
+  const capture = await startServer(framework, 'capture', '');
+  const warden = await startServer(framework, 'warden', join(dir, `${framework}.db`));
+  const sides = { bare, capture, warden };
+  try {
+    for (const side of Object.values(sides)) await load(side.url, { duration: 1 }); // warm-up (JIT, SQLite file, caches)
+    const rounds = [];
+    const ORDERS = [['bare', 'warden', 'capture'], ['warden', 'bare', 'capture'], ['capture', 'warden', 'bare'], ['warden', 'capture', 'bare']];
+    for (let i = 0; i < ROUNDS; i++) {
+      const order = ORDERS[i % ORDERS.length];
+      const run = {};
+      for (const side of order) run[side] = await load(sides[side].url);
+      rounds.push({ order, bare: run.bare, capture: run.capture, warden: run.warden, ratio: run.warden.rps / run.bare.rps, captureRatio: run.capture.rps / run.bare.rps });
+      console.log(`${framework} round ${i + 1}: bare ${run.bare.rps.toFixed(0)} req/s, capture only ${run.capture.rps.toFixed(0)}, warden ${run.warden.rps.toFixed(0)}, ratio ${(run.warden.rps / run.bare.rps).toFixed(3)}`);
+    }
+    // Latency at a fixed, unsaturated rate (half of bare capacity): what a request pays when the
+    // server is not queueing. Under saturation (above) latency mostly mirrors throughput.
+    const rate = Math.round(median(rounds.map((r) => r.bare.rps)) / 2);
+    const fixed = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const order = i % 2 === 0 ? ['bare', 'warden'] : ['warden', 'bare'];
+      const run = {};
+      for (const side of order) run[side] = await load(sides[side].url, { connections: 10, overallRate: rate, duration: Math.min(DURATION, 3) });
+      fixed.push({ bare: run.bare, warden: run.warden });
+    }
+    const probes = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const order = i % 2 === 0 ? ['bare', 'warden'] : ['warden', 'bare'];
+      const run = {};
+      for (const side of order) run[side] = await probeLatency(sides[side].url, 2000);
+      probes.push(run);
+    }
+    const stats = await ask(warden.child, 'stats', 'stats');
+    const ratios = rounds.map((r) => r.ratio);
+    return {
+      rounds,
+      requestsPerSecond: {
+        bareMedian: Math.round(median(rounds.map((r) => r.bare.rps))),
+        wardenMedian: Math.round(median(rounds.map((r) => r.warden.rps))),
+        ratioMedian: round3(median(ratios)), ratioMin: round3(Math.min(...ratios)), ratioMax: round3(Math.max(...ratios)),
+        // Diagnostic: the adapter's capture alone (IP, timing, byte counts, record built, not stored).
+        captureOnlyRatioMedian: round3(median(rounds.map((r) => r.captureRatio))),
+      },
+      addedLatencyMsSaturated: {
+        p50: round3(median(rounds.map((r) => r.warden.p50 - r.bare.p50))),
+        p99: round3(median(rounds.map((r) => r.warden.p99 - r.bare.p99))),
+      },
+      addedLatencyMsAtFixedRate: {
+        rate,
+        p50: round3(median(fixed.map((r) => r.warden.p50 - r.bare.p50))),
+        p99: round3(median(fixed.map((r) => r.warden.p99 - r.bare.p99))),
+        bare: { p50: median(fixed.map((r) => r.bare.p50)), p99: median(fixed.map((r) => r.bare.p99)) },
+        warden: { p50: median(fixed.map((r) => r.warden.p50)), p99: median(fixed.map((r) => r.warden.p99)) },
+      },
+      addedLatencyUsOneAtATime: {
+        p50: Math.round(median(probes.map((r) => r.warden.p50 - r.bare.p50))),
+        p99: Math.round(median(probes.map((r) => r.warden.p99 - r.bare.p99))),
+        bare: { p50: Math.round(median(probes.map((r) => r.bare.p50))), p99: Math.round(median(probes.map((r) => r.bare.p99))) },
+        warden: { p50: Math.round(median(probes.map((r) => r.warden.p50))), p99: Math.round(median(probes.map((r) => r.warden.p99))) },
+      },
+      recorder: stats,
+    };
+  } finally {
+    for (const side of Object.values(sides)) side.child.send('stop');
+  }
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-bench-'));
+  const machine = { nproc: cpus().length, cpu: cpus()[0]?.model, node: process.version, platform: `${process.platform} ${process.arch}` };
+  const results = { date: new Date().toISOString(), machine, settings: { rounds: ROUNDS, durationSec: DURATION, connections: CONNECTIONS }, frameworks: {} };
+  try {
+    for (const framework of FRAMEWORKS) results.frameworks[framework] = await benchFramework(framework, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(join(here, 'results'), { recursive: true });
+  writeFileSync(join(here, 'results', 'overhead.json'), `${JSON.stringify(results, null, 2)}\n`);
+  for (const [framework, r] of Object.entries(results.frameworks)) {
+    const q = r.requestsPerSecond;
+    console.log(`${framework}: ${q.wardenMedian}/${q.bareMedian} req/s, ratio median ${q.ratioMedian} (min ${q.ratioMin}, max ${q.ratioMax}), capture-only ratio ${q.captureOnlyRatioMedian}; `
+      + `added latency at ${r.addedLatencyMsAtFixedRate.rate} req/s p50 ${r.addedLatencyMsAtFixedRate.p50} ms, p99 ${r.addedLatencyMsAtFixedRate.p99} ms; `
+      + `saturated p50 ${r.addedLatencyMsSaturated.p50} ms, p99 ${r.addedLatencyMsSaturated.p99} ms; `
+      + `one request at a time: added p50 ${r.addedLatencyUsOneAtATime.p50} µs, p99 ${r.addedLatencyUsOneAtATime.p99} µs; records stored ${r.recorder.stored}, dropped ${r.recorder.dropped}`);
+  }
+  console.log(`machine: ${machine.nproc} CPUs, ${machine.cpu}, Node ${machine.node}`);
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });

@@ -1,0 +1,61 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * Size of the request head as it came over the wire: request line, each header line, blank line.
+ * Computed from this request's own raw headers, so requests sharing a keep-alive socket do not
+ * mix their counts.
+ */
+export function requestHeadBytes(req: IncomingMessage, url: string): number {
+  let size = (req.method?.length ?? 0) + 1 + url.length + 11 + 2; // "GET /x HTTP/1.1\r\n" + "\r\n"
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) size += raw[i]!.length + raw[i + 1]!.length + 4;
+  return size;
+}
+
+function chunkBytes(chunk: unknown, encoding: unknown): number {
+  if (typeof chunk === 'string') return Buffer.byteLength(chunk, typeof encoding === 'string' ? encoding as BufferEncoding : 'utf8');
+  if (chunk instanceof Uint8Array) return chunk.byteLength;
+  return 0;
+}
+
+/** Counts body bytes this request delivers to the app; 0 for a request without a body. */
+export function countRequestBody(req: IncomingMessage): () => number {
+  const declared = req.headers['content-length'];
+  if (declared === undefined && req.headers['transfer-encoding'] === undefined) return () => 0;
+  let received = 0;
+  const push = req.push;
+  // The HTTP parser hands every body chunk to push(); counting there sees the body whether or
+  // not the app reads it, without adding a 'data' listener that would change the stream's mode.
+  req.push = function countedPush(this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {
+    if (chunk) received += chunkBytes(chunk, encoding);
+    return push.call(this, chunk, encoding);
+  };
+  return () => received;
+}
+
+/**
+ * Counts the body bytes the app writes to this response. write/end are wrapped, not replaced:
+ * arguments go through unchanged and their return values (backpressure, `res` from end) come back.
+ */
+export function countResponseBody(res: ServerResponse): () => number {
+  let written = 0;
+  const write = res.write;
+  const end = res.end;
+  res.write = function countedWrite(this: ServerResponse, chunk: unknown, encoding?: unknown) {
+    written += chunkBytes(chunk, encoding);
+    // eslint-disable-next-line prefer-rest-params
+    return write.apply(this, arguments as unknown as Parameters<typeof write>);
+  } as typeof res.write;
+  res.end = function countedEnd(this: ServerResponse, chunk?: unknown, encoding?: unknown) {
+    if (typeof chunk !== 'function') written += chunkBytes(chunk, encoding);
+    // eslint-disable-next-line prefer-rest-params
+    return end.apply(this, arguments as unknown as Parameters<typeof end>);
+  } as typeof res.end;
+  return () => written;
+}
+
+/** Bytes of the response head Node sent (status line and headers); 0 when none was sent. */
+export function responseHeadBytes(res: ServerResponse): number {
+  const head = (res as unknown as { _header?: unknown })._header;
+  return typeof head === 'string' ? head.length : 0;
+}

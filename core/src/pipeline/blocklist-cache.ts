@@ -1,0 +1,129 @@
+import type { BlockEntry } from '../ports/records.js';
+import type { BlocklistStore } from '../ports/stores.js';
+import type { WarningLogger } from './recorder.js';
+
+export interface BlocklistCacheOptions {
+  /** How often the store is re-read, so blocks and unblocks written elsewhere show up; default 1000 ms. */
+  refreshIntervalMs?: number;
+  logger?: WarningLogger;
+}
+
+const PREFIX = 'Session Warden:';
+
+/**
+ * The blocklist as the request path sees it: a Map lookup, never a database round trip.
+ * The map is replaced from `BlocklistStore.listActive` every `refreshIntervalMs`, so a block or
+ * unblock written by another process or the API takes effect within that time; blocks decided
+ * in this process are `add`ed at once. Refused requests are counted in memory and written to
+ * the store in one batch per refresh.
+ */
+export class BlocklistCache {
+  private entries = new Map<string, BlockEntry>();
+  /** Blocks added while a refresh was reading the store; re-applied after it lands. */
+  private addedDuringRefresh: BlockEntry[] = [];
+  private refused = new Map<string, number>();
+  private refreshing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private failing = false;
+  private readonly interval: number;
+  private readonly logger: WarningLogger;
+
+  constructor(private readonly store: BlocklistStore, options: BlocklistCacheOptions = {}) {
+    this.interval = options.refreshIntervalMs ?? 1000;
+    this.logger = options.logger ?? { warn: (m) => process.emitWarning(m, { code: 'SESSION_WARDEN' }) };
+  }
+
+  /** Loads the active blocks once, then keeps refreshing in the background. */
+  async start(): Promise<void> {
+    await this.refresh();
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.interval);
+    this.timer.unref();
+  }
+
+  /** The entry blocking `ip` at `now` (ms), or null. Expired entries are dropped on sight. */
+  isBlocked(ip: string, now = Date.now()): BlockEntry | null {
+    const entry = this.entries.get(ip);
+    if (!entry) return null;
+    if (entry.blockedUntil.getTime() > now) return entry;
+    this.entries.delete(ip);
+    return null;
+  }
+
+  /** Applies a block decided in this process immediately (the caller writes it to the store). */
+  add(entry: BlockEntry): void {
+    this.entries.set(entry.clientIP, entry);
+    if (this.refreshing) this.addedDuringRefresh.push(entry);
+  }
+
+  /** Lifts a block in this process immediately (the caller removes it from the store). */
+  remove(ip: string): void {
+    this.entries.delete(ip);
+    this.addedDuringRefresh = this.addedDuringRefresh.filter((e) => e.clientIP !== ip);
+  }
+
+  /** Counts a refused request; written to the store with the next refresh. */
+  countRefused(ip: string): void {
+    this.refused.set(ip, (this.refused.get(ip) ?? 0) + 1);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Re-reads the active blocks; on a database error the current map is kept (entries still expire by time). */
+  refresh(): Promise<void> {
+    if (this.refreshing) return this.refreshing;
+    this.addedDuringRefresh = [];
+    this.refreshing = (async () => {
+      try {
+        const active = await this.store.listActive(new Date());
+        const next = new Map<string, BlockEntry>();
+        for (const entry of active) next.set(entry.clientIP, entry);
+        for (const entry of this.addedDuringRefresh) {
+          const stored = next.get(entry.clientIP);
+          if (!stored || stored.blockedUntil < entry.blockedUntil) next.set(entry.clientIP, entry);
+        }
+        this.entries = next;
+        if (this.failing) this.logger.warn(`${PREFIX} blocklist refresh recovered.`);
+        this.failing = false;
+      } catch (error) {
+        if (!this.failing) {
+          this.logger.warn(`${PREFIX} could not refresh the blocklist (${error instanceof Error ? error.message : String(error)}); `
+            + 'keeping the blocks already known and retrying every refresh.');
+        }
+        this.failing = true;
+      } finally {
+        this.addedDuringRefresh = [];
+        this.refreshing = null;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  /** Writes the refused-request counters; counts that fail to write are kept for the next try. */
+  async flushRefused(): Promise<void> {
+    if (this.refused.size === 0) return;
+    const counts = this.refused;
+    this.refused = new Map();
+    for (const [ip, count] of counts) {
+      try {
+        await this.store.addRefused(ip, count);
+      } catch {
+        this.refused.set(ip, (this.refused.get(ip) ?? 0) + count);
+      }
+    }
+  }
+
+  /** Stops refreshing and writes the pending refused counters. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.refreshing) await this.refreshing;
+    await this.flushRefused();
+  }
+
+  private async tick(): Promise<void> {
+    await Promise.all([this.refresh(), this.flushRefused()]);
+  }
+}

@@ -1,0 +1,113 @@
+import type { ResolvedOptions } from '../config/options.js';
+import { ValidationError } from '../errors.js';
+import type {
+  BlacklistPolicy, BlockEntry, FeatureClassifier, FeatureExtractor, ModelVerdict, SessionFeatures, Storage, TextClassifier,
+} from '../ports/index.js';
+import { isAllowedIp } from './allow-list.js';
+import { inputsByField, sessionView } from './session-inputs.js';
+import { featureVerdict, textVerdict } from './verdicts.js';
+
+export interface ClassifierDeps {
+  storage: Storage;
+  options: ResolvedOptions;
+  extractors: readonly FeatureExtractor[];
+  textClassifiers: readonly TextClassifier[];
+  featureClassifiers: readonly FeatureClassifier[];
+  policy: BlacklistPolicy;
+  /** Called with every block written, so the in-memory blocklist sees it at once. */
+  onBlocked?: (entry: BlockEntry) => void;
+}
+
+/** What classifying a session produced: its stored row, and the block it caused (if any). */
+export interface Classification {
+  session: SessionFeatures;
+  block?: BlockEntry;
+  /** In monitor mode: the block the policy asked for, not applied. */
+  wouldBlock?: { reason: string; durationSec: number };
+}
+
+export const MAX_SESSION_ID_LENGTH = 64;
+
+/** Checks a session ID from outside (API, CLI) before it gets near a query. */
+export function checkSessionId(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0) throw new ValidationError('"sesID" must be a non-empty string.', 'WARDEN_BAD_SESSION_ID');
+  if (value.length > MAX_SESSION_ID_LENGTH) throw new ValidationError(`"sesID" is longer than ${MAX_SESSION_ID_LENGTH} characters.`, 'WARDEN_BAD_SESSION_ID');
+  return value;
+}
+
+/**
+ * Given a session ID: load its requests once, extract every feature, ask every model, store the
+ * verdict, then let the blacklist policy decide about the client.
+ */
+export class ClassifierService {
+  constructor(private readonly deps: ClassifierDeps) {}
+
+  get useModels(): boolean {
+    const { options, textClassifiers, featureClassifiers } = this.deps;
+    return options.useModels && textClassifiers.length + featureClassifiers.length > 0;
+  }
+
+  /** Returns null when no request of that session is stored. */
+  async classify(sessionID: string): Promise<Classification | null> {
+    const { storage } = this.deps;
+    const requests = await storage.requests.findBySession(checkSessionId(sessionID));
+    if (requests.length === 0) return null;
+    const view = sessionView(sessionID, requests[0]!.clientIP, requests);
+
+    const features: Record<string, number> = {};
+    for (const extractor of this.deps.extractors) {
+      for (const [name, value] of Object.entries(extractor.extract(view))) {
+        if (typeof value === 'number') features[name] = value;
+      }
+    }
+    const verdicts = this.useModels ? await this.runModels(view.inputs, features) : [];
+    const previous = await storage.sessions.get(sessionID);
+    const session: SessionFeatures = {
+      sessionID,
+      clientIP: view.clientIP,
+      startTimestamp: requests[0]!.timestamp,
+      endTimestamp: requests[requests.length - 1]!.timestamp,
+      features,
+      reqBodiesData: inputsByField(view.inputs),
+      behavior: !this.useModels ? 'newSession' : verdicts.some((v) => v.abnormal) ? 'Abnormal' : 'Normal',
+      // A session already counted towards a block stays inactive when classified again.
+      active: previous?.active ?? true,
+      verdicts,
+      classifiedAt: new Date(),
+    };
+    await storage.sessions.upsert(session);
+    const result: Classification = { session };
+    if (session.behavior === 'Abnormal' && session.active) await this.applyPolicy(session, result);
+    return result;
+  }
+
+  private async runModels(inputs: Parameters<typeof textVerdict>[1], features: Record<string, number>): Promise<ModelVerdict[]> {
+    return Promise.all([
+      ...this.deps.textClassifiers.map((m) => textVerdict(m, inputs)),
+      ...this.deps.featureClassifiers.map((m) => featureVerdict(m, features)),
+    ]);
+  }
+
+  private async applyPolicy(session: SessionFeatures, result: Classification): Promise<void> {
+    const { options, storage, policy } = this.deps;
+    if (!options.blockIP || isAllowedIp(session.clientIP, options.allowIPs)) return;
+    const now = new Date();
+    const activeAbnormal = await storage.sessions.activeAbnormal(session.clientIP);
+    const decision = await policy.decide({ clientIP: session.clientIP, activeAbnormal, latest: session, now });
+    if (!decision.block) return;
+    if (options.mode === 'monitor') {
+      result.wouldBlock = { reason: decision.reason, durationSec: decision.durationSec };
+      return;
+    }
+    const entry: BlockEntry = {
+      clientIP: session.clientIP, blockedAt: now,
+      blockedUntil: new Date(now.getTime() + decision.durationSec * 1000),
+      reason: `${policy.name}: ${decision.reason}`, refusedCount: 0,
+    };
+    await storage.blocklist.block(entry);
+    await storage.sessions.deactivate(decision.deactivate);
+    if (decision.deactivate.includes(session.sessionID)) session.active = false;
+    this.deps.onBlocked?.(entry);
+    result.block = entry;
+  }
+}

@@ -1,0 +1,198 @@
+import type { DependencyContainer } from 'tsyringe';
+import type { ResolvedOptions, WardenOptions } from '../config/options.js';
+import { resolveOptions } from '../config/validate.js';
+import { registerPlugins } from '../plugin/registry.js';
+import { createWardenContainer } from '../plugin/container.js';
+import type { BlockEntry, RequestRecord, SessionClosed, Sessionizer, Storage } from '../ports/index.js';
+import { isAllowedIp } from '../pipeline/allow-list.js';
+import { BlocklistCache } from '../pipeline/blocklist-cache.js';
+import { ClassifierService } from '../pipeline/classifier-service.js';
+import { maxAbnormalPolicy } from '../pipeline/max-abnormal-policy.js';
+import { Recorder } from '../pipeline/recorder.js';
+import { classifyRemotely } from '../pipeline/remote-classifier.js';
+import { TaskQueue } from '../pipeline/task-queue.js';
+import { openStorage } from '../storage/index.js';
+import { TOKENS } from '../tokens.js';
+import { defaultPlugins } from './default-plugins.js';
+import { log } from './log.js';
+
+/** The session ID the older tools store for requests that are not grouped into sessions. */
+export const UNGROUPED_SESSION = 'newRequest';
+
+function resolveAll<T>(container: DependencyContainer, token: symbol): T[] {
+  return container.isRegistered(token, true) ? container.resolveAll<T>(token) : [];
+}
+
+/** Builds the DI container: storage, then listed plugins, then installed defaults for empty ports. */
+async function buildContainer(options: ResolvedOptions): Promise<DependencyContainer> {
+  const container = createWardenContainer();
+  container.register(TOKENS.Options, { useValue: options });
+  const plugins = [...options.plugins, ...(await defaultPlugins(options.plugins, options))];
+  await registerPlugins(container, plugins, options);
+  if (!container.isRegistered(TOKENS.Storage, true)) {
+    container.register(TOKENS.Storage, { useValue: await openStorage(options.storage, { legacyBlockDuration: options.blockDuration }) });
+  }
+  if (!container.isRegistered(TOKENS.BlacklistPolicy, true)) {
+    container.register(TOKENS.BlacklistPolicy, { useValue: maxAbnormalPolicy(options.maxAbnormal, options.blockDuration) });
+  }
+  return container;
+}
+
+/**
+ * One running Session Warden: records requests, groups them into sessions, classifies closed
+ * sessions off the request path and keeps the in-memory blocklist. Adapters and the API server share it.
+ */
+export class Warden {
+  readonly classifier: ClassifierService;
+  private readonly recorder: Recorder;
+  private readonly blocklist: BlocklistCache;
+  private readonly sessionizer?: Sessionizer;
+  private readonly classifications: TaskQueue<SessionClosed>;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly callbacks = new Set<Promise<unknown>>();
+  private closing?: Promise<void>;
+
+  private constructor(readonly options: ResolvedOptions, readonly storage: Storage, container: DependencyContainer) {
+    this.recorder = new Recorder(storage.requests, options);
+    this.blocklist = new BlocklistCache(storage.blocklist);
+    this.classifier = new ClassifierService({
+      storage, options,
+      extractors: resolveAll(container, TOKENS.FeatureExtractor as symbol),
+      textClassifiers: resolveAll(container, TOKENS.TextClassifier as symbol),
+      featureClassifiers: resolveAll(container, TOKENS.FeatureClassifier as symbol),
+      policy: container.resolve(TOKENS.BlacklistPolicy),
+      onBlocked: (entry) => this.blocked(entry),
+    });
+    this.sessionizer = options.custGroupToSess
+      ?? (options.groupToSessions && container.isRegistered(TOKENS.Sessionizer, true) ? container.resolve(TOKENS.Sessionizer) : undefined);
+    this.classifications = new TaskQueue((event) => this.classifyClosed(event), options.classifyConcurrency, 10_000,
+      (err, event) => log.warnOnce('classify', `Could not classify session ${event.sessionID}: ${(err as Error).message}`));
+    this.sessionizer?.onSessionClosed((event) => this.classifications.push(event));
+  }
+
+  /** Resolves options, opens storage, registers plugins and starts the background timers. */
+  static async start(input: WardenOptions = {}): Promise<Warden> {
+    const options = resolveOptions(input);
+    const container = await buildContainer(options);
+    const warden = new Warden(options, container.resolve(TOKENS.Storage), container);
+    await warden.startTimers();
+    return warden;
+  }
+
+  private async startTimers(): Promise<void> {
+    await this.blocklist.start();
+    if (this.sessionizer) this.every(1000, () => this.sessionizer!.sweep(new Date()));
+    if (this.options.retentionDays) this.every(3600_000, () => this.purge(), true);
+    if (this.options.handleSignals) {
+      const onSignal = () => void this.close().finally(() => process.exit(0));
+      process.once('SIGTERM', onSignal);
+      process.once('SIGINT', onSignal);
+    }
+  }
+
+  private every(ms: number, job: () => unknown, runNow = false): void {
+    const safe = () => { Promise.resolve().then(job).catch((err) => log.warnOnce(`timer:${ms}`, (err as Error).message)); };
+    if (runNow) safe();
+    const timer = setInterval(safe, ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
+  /** In-memory check on the request path; null when the client may pass. */
+  blockedFor(clientIP: string, now = Date.now()): { retryAfterSec: number; reason: string } | null {
+    if (this.options.mode === 'monitor' || isAllowedIp(clientIP, this.options.allowIPs)) return null;
+    const entry = this.blocklist.isBlocked(clientIP, now);
+    if (!entry) return null;
+    return { retryAfterSec: Math.max(1, Math.ceil((entry.blockedUntil.getTime() - now) / 1000)), reason: entry.reason };
+  }
+
+  /** Removes a block from the store and from memory; false when the IP was not blocked. */
+  async unblock(clientIP: string): Promise<boolean> {
+    const removed = await this.storage.blocklist.unblock(clientIP);
+    this.blocklist.remove(clientIP);
+    return removed;
+  }
+
+  countRefused(clientIP: string): void {
+    this.blocklist.countRefused(clientIP);
+  }
+
+  /** Assigns the session and queues the record; never throws, never waits. */
+  record(record: Omit<RequestRecord, 'sessionID'>): void {
+    try {
+      const sessionID = this.assignSession(record);
+      if (typeof sessionID === 'string') this.recorder.push({ ...record, sessionID });
+      else sessionID.then((id) => this.recorder.push({ ...record, sessionID: id }), () => this.recorder.push({ ...record, sessionID: UNGROUPED_SESSION }));
+    } catch (err) {
+      log.warnOnce('record', `Could not record a request: ${(err as Error).message}`);
+    }
+  }
+
+  private assignSession(record: Omit<RequestRecord, 'sessionID'>): string | Promise<string> {
+    // Refused requests are recorded, but they must not keep a blocked client's session alive.
+    if (!this.sessionizer || record.flags?.blocked) return UNGROUPED_SESSION;
+    return this.sessionizer.assign(record);
+  }
+
+  /** Classifies a session now (API, CLI); records still queued for it are written first. */
+  async classifyNow(sessionID: string) {
+    await this.recorder.flush();
+    return this.classifier.classify(sessionID);
+  }
+
+  private async classifyClosed(event: SessionClosed): Promise<void> {
+    await this.recorder.flush();
+    if (this.options.classifier !== 'in-process') {
+      await classifyRemotely(event.sessionID, this.options.classifier);
+      await this.blocklist.refresh();
+      return;
+    }
+    const result = await this.classifier.classify(event.sessionID);
+    if (result) this.notify(() => this.options.onVerdict?.(result.session));
+  }
+
+  private blocked(entry: BlockEntry): void {
+    this.blocklist.add(entry);
+    this.notify(() => this.options.onBlock?.(entry));
+  }
+
+  /** Runs a user callback off the request path; its failure is logged, never thrown. */
+  private notify(callback: () => unknown): void {
+    const run = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(callback)
+      .catch((err) => log.warnOnce('callback', `onVerdict/onBlock callback failed: ${(err as Error).message}`))
+      .finally(() => this.callbacks.delete(run));
+    this.callbacks.add(run);
+  }
+
+  private async purge(): Promise<void> {
+    const cutoff = new Date(Date.now() - this.options.retentionDays! * 86_400_000);
+    await this.storage.requests.purgeOlderThan(cutoff);
+    await this.storage.sessions.purgeOlderThan(cutoff);
+  }
+
+  /** Waits until every queued record is written and every closed session classified. */
+  async settle(): Promise<void> {
+    await this.recorder.flush();
+    await this.classifications.idle();
+  }
+
+  stats() {
+    return { recorder: this.recorder.stats(), classifications: { done: this.classifications.done, failed: this.classifications.failed, dropped: this.classifications.dropped, pending: this.classifications.pending } };
+  }
+
+  /** Closes open sessions (classifying them), flushes queued records, then closes storage. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.timers.forEach(clearInterval);
+      await this.sessionizer?.closeAll();
+      await this.recorder.flush();
+      await this.classifications.idle();
+      await Promise.all(this.callbacks);
+      await this.recorder.close();
+      await this.blocklist.close();
+      await this.storage.close();
+    })();
+    return this.closing;
+  }
+}

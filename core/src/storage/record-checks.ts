@@ -1,0 +1,37 @@
+import { ValidationError } from '../errors.js';
+import { MAX_CLIENT_IP_LENGTH, MAX_SESSION_ID_LENGTH } from './entities.js';
+
+/**
+ * A session ID is always a string. The API checks this already; the store checks again so that an
+ * object such as `{ "$ne": null }` can never become part of a query (defence in depth).
+ */
+export function checkSessionId(value: unknown, where: string): string {
+  if (typeof value !== 'string') {
+    throw new ValidationError(`${where}: sessionID must be a string, got ${value === null ? 'null' : typeof value}. Pass the session ID as text.`);
+  }
+  if (value.length > MAX_SESSION_ID_LENGTH) {
+    throw new ValidationError(`${where}: sessionID is ${value.length} characters long; at most ${MAX_SESSION_ID_LENGTH} are stored. Use shorter session IDs.`);
+  }
+  return value;
+}
+
+export function checkClientIp(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value.length > MAX_CLIENT_IP_LENGTH) {
+    throw new ValidationError(`${where}: clientIP must be a string of at most ${MAX_CLIENT_IP_LENGTH} characters, got ${typeof value === 'string' ? `${value.length} characters` : typeof value}.`);
+  }
+  return value;
+}
+
+export function checkDate(value: unknown, where: string): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new ValidationError(`${where} must be a valid Date, got ${value instanceof Date ? 'an invalid Date' : typeof value}.`);
+  }
+  return value;
+}
+
+export function checkCount(value: unknown, where: string, min = 0): number {
+  if (!Number.isSafeInteger(value) || (value as number) < min) {
+    throw new ValidationError(`${where} must be an integer of at least ${min}, got ${String(value)}.`);
+  }
+  return value as number;
+}

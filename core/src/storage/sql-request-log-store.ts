@@ -1,0 +1,63 @@
+import { LessThan } from 'typeorm';
+import { ValidationError } from '../errors.js';
+import type { RequestRecord } from '../ports/records.js';
+import type { RequestLogStore } from '../ports/stores.js';
+import { chunkForInsert, MAX_PARAMS } from './batching.js';
+import { fromHttpLogRow, httpLogRowSize, toHttpLogRow } from './http-log-mapping.js';
+import { checkCount, checkDate, checkSessionId } from './record-checks.js';
+import type { HttpLogRow } from './entities.js';
+import { MultiRowInsert } from './multi-row-insert.js';
+import type { SqlContext } from './sql-context.js';
+
+/** `httplogs` on a SQL database. */
+export class SqlRequestLogStore implements RequestLogStore {
+  private readonly insert: MultiRowInsert<HttpLogRow>;
+
+  constructor(private readonly ctx: SqlContext) {
+    this.insert = new MultiRowInsert(ctx.dataSource, ctx.entities.httpLogs);
+  }
+
+  private get repo() {
+    return this.ctx.dataSource.getRepository(this.ctx.entities.httpLogs);
+  }
+
+  /** One transaction per call; multi-row INSERTs sized to the database's parameter cap. */
+  async append(records: readonly RequestRecord[]): Promise<void> {
+    if (!Array.isArray(records)) throw new ValidationError('RequestLogStore.append expects an array of request records.');
+    if (records.length === 0) return;
+    const rows = records.map(toHttpLogRow);
+    const chunks = chunkForInsert(rows, this.insert.paramsPerRow, MAX_PARAMS[this.ctx.dialect], httpLogRowSize);
+    await this.ctx.guard.run('append request records', () =>
+      this.ctx.dataSource.transaction(async (manager) => {
+        for (const chunk of chunks) await this.insert.run(manager, chunk);
+      }));
+  }
+
+  async findBySession(sessionID: string): Promise<RequestRecord[]> {
+    const id = checkSessionId(sessionID, 'RequestLogStore.findBySession');
+    const rows = await this.ctx.guard.run('read a session\'s requests', () =>
+      this.repo.createQueryBuilder('r').where('r.sessionID = :id', { id })
+        .orderBy('r.timestamp', 'ASC').addOrderBy('r.id', 'ASC').getMany());
+    return rows.map(fromHttpLogRow);
+  }
+
+  async listSessionIds(limit: number): Promise<string[]> {
+    const max = checkCount(limit, 'RequestLogStore.listSessionIds: limit', 1);
+    const rows = await this.ctx.guard.run('list session IDs', () =>
+      this.repo.createQueryBuilder('r').select('r.sessionID', 'sessionID').groupBy('r.sessionID')
+        .orderBy('MAX(r.timestamp)', 'DESC').addOrderBy('r.sessionID', 'ASC').limit(max)
+        .getRawMany<{ sessionID: string }>());
+    return rows.map((row) => row.sessionID);
+  }
+
+  count(): Promise<number> {
+    return this.ctx.guard.run('count request records', () => this.repo.count());
+  }
+
+  async purgeOlderThan(cutoff: Date): Promise<number> {
+    const before = checkDate(cutoff, 'RequestLogStore.purgeOlderThan: cutoff');
+    const result = await this.ctx.guard.run('purge old request records', () =>
+      this.repo.delete({ timestamp: LessThan(before) }));
+    return result.affected ?? 0;
+  }
+}

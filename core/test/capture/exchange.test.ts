@@ -1,0 +1,99 @@
+import { expect } from 'chai';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createExchangeCapture, type CapturedRecord, type ExchangeInput } from '../../src/index.js';
+
+/** A bare Node server (no framework) whose handler is given the capture. */
+async function serve(handle: (req: http.IncomingMessage, res: http.ServerResponse, records: CapturedRecord[]) => void) {
+  const records: CapturedRecord[] = [];
+  const server = http.createServer((req, res) => handle(req, res, records));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, records, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+}
+
+function fetchText(url: string, method = 'GET'): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http.request(url, { method }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (c) => { body += c; }).on('end', () => resolve({ status: res.statusCode!, body }));
+    }).on('error', reject).end();
+  });
+}
+
+const waitFor = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).to.equal(true);
+};
+
+describe('capture: exchange over Node http (no framework)', () => {
+  const capture = createExchangeCapture();
+  const input = (req: http.IncomingMessage, records: CapturedRecord[], extra: Partial<ExchangeInput> = {}): ExchangeInput =>
+    ({ clientIp: capture.clientIpOf(req), onRecord: (r) => records.push(r), ...extra });
+
+  it('hands exactly one record per request to onRecord, when the response finishes', async () => {
+    const app = await serve((req, res, records) => {
+      capture.track(req, res, input(req, records));
+      res.end('ok');
+    });
+    try {
+      await fetchText(`${app.url}/a?x=1`);
+      await fetchText(`${app.url}/b`);
+      await waitFor(() => app.records.length === 2);
+      await new Promise((r) => setTimeout(r, 30)); // a late 'close' must not add a second record
+      expect(app.records.map((r) => [r.path, r.query, r.statusCode])).to.deep.equal([['/a', 'x=1', 200], ['/b', '', 200]]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('counts no response body for HEAD', async () => {
+    const app = await serve((req, res, records) => {
+      capture.track(req, res, input(req, records));
+      res.setHeader('Content-Length', '5');
+      res.end(req.method === 'HEAD' ? undefined : 'hello');
+    });
+    try {
+      await fetchText(`${app.url}/h`, 'HEAD');
+      await fetchText(`${app.url}/g`);
+      await waitFor(() => app.records.length === 2);
+      const [head, get] = app.records;
+      expect(get!.responseBytes - head!.responseBytes).to.equal(5);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('survives a throwing body reader and a throwing onRecord', async () => {
+    let calls = 0;
+    const app = await serve((req, res, records) => {
+      capture.track(req, res, input(req, records, { readBody: () => { throw new Error('bad body'); } }));
+      capture.track(req, res, { clientIp: capture.clientIpOf(req), onRecord: () => { calls++; throw new Error('sink down'); } });
+      res.end('fine');
+    });
+    try {
+      expect(await fetchText(`${app.url}/x`)).to.deep.equal({ status: 200, body: 'fine' });
+      await waitFor(() => app.records.length === 1 && calls === 1);
+      expect(app.records[0]!.body).to.equal(undefined);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('stores the user agent, referer and content type, cut to a sane length', async () => {
+    const app = await serve((req, res, records) => {
+      capture.track(req, res, input(req, records));
+      res.end();
+    });
+    try {
+      await new Promise<void>((resolve) => {
+        http.request(`${app.url}/ua`, { headers: { 'User-Agent': 'u'.repeat(5000), Referer: 'http://r/', 'Content-Type': 'text/plain' } }, (res) => res.resume().on('end', resolve)).end();
+      });
+      await waitFor(() => app.records.length === 1);
+      expect(app.records[0]!.userAgent).to.have.length(1024);
+      expect(app.records[0]).to.include({ referer: 'http://r/', contentType: 'text/plain' });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { Warden, type RequestRecord, type SessionFeatures, type WardenOptions } from '../../src/index.js';
+import { countingFeaturesDouble, modelsDouble, tempDir } from '../helpers/doubles.js';
+import { requestRecord, uniqueTag } from '../storage/store-suite.js';
+
+const dir = tempDir('warden-runtime-');
+const base = Date.UTC(2026, 5, 1, 10);
+
+async function start(options: WardenOptions = {}): Promise<Warden> {
+  const warden = await Warden.start({
+    storage: join(dir, `${uniqueTag('rt')}.db`), groupToSessions: false,
+    plugins: [countingFeaturesDouble, modelsDouble], blockIP: true, ...options,
+  });
+  after(() => warden.close());
+  return warden;
+}
+
+/** Stores one session of `ip` whose search box carries `query`. */
+async function storeSession(warden: Warden, ip: string, query: string, extra: Partial<RequestRecord> = {}): Promise<string> {
+  const id = uniqueTag('s');
+  await warden.storage.requests.append([
+    requestRecord(id, new Date(base), { clientIP: ip, path: '/' }),
+    requestRecord(id, new Date(base + 800), { clientIP: ip, path: '/search', query, ...extra }),
+  ]);
+  return id;
+}
+
+describe('classifying a session and blacklisting its client', () => {
+  it('stores features, per-model verdicts and the inputs that triggered the text model', async () => {
+    const warden = await start();
+    const id = await storeSession(warden, '198.51.100.1', 'q=%27%20or%201%3D1--');
+    const result = (await warden.classifyNow(id))!;
+    expect(result.session.behavior).to.equal('Abnormal');
+    expect(result.session.active).to.equal(true);
+    expect(result.session.features).to.deep.equal({ numOfReqs: 2, numOfLoginAttempts: 0 });
+    expect(result.session.reqBodiesData).to.deep.equal({ '?q': '%27%20or%201%3D1--' });
+    const text = result.session.verdicts.find((v) => v.kind === 'text')!;
+    expect(text).to.deep.include({ model: 'test-double-text', abnormal: true, score: 0.9, reason: '1 input labelled sqli' });
+    expect(text.triggers).to.deep.equal([{ field: '?q', value: '%27%20or%201%3D1--', label: 'sqli', score: 0.9 }]);
+    expect(result.session.verdicts.find((v) => v.kind === 'feature')).to.deep.include({ abnormal: false });
+    const stored = (await warden.storage.sessions.get(id))!;
+    expect(stored.behavior).to.equal('Abnormal');
+    expect(stored.verdicts).to.deep.equal(result.session.verdicts);
+  });
+
+  it('calls a session Normal only when every model says so', async () => {
+    const warden = await start();
+    const id = await storeSession(warden, '198.51.100.2', 'q=blue+shoes');
+    const result = (await warden.classifyNow(id))!;
+    expect(result.session.behavior).to.equal('Normal');
+    expect(result.session.verdicts.every((v) => !v.abnormal)).to.equal(true);
+  });
+
+  it('flags a session from the feature model alone (login brute force with benign inputs)', async () => {
+    const warden = await start();
+    const id = uniqueTag('brute');
+    await warden.storage.requests.append(Array.from({ length: 12 }, (_, i) =>
+      requestRecord(id, new Date(base + i * 300), { clientIP: '198.51.100.3', method: 'POST', path: '/login', statusCode: 401, body: { user: `admin${i}` } })));
+    const result = (await warden.classifyNow(id))!;
+    expect(result.session.behavior).to.equal('Abnormal');
+    expect(result.session.verdicts.filter((v) => v.abnormal).map((v) => v.kind)).to.deep.equal(['feature']);
+  });
+
+  it('blocks the IP once it has more than maxAbnormal active abnormal sessions, and marks them inactive', async () => {
+    const blocks: unknown[] = [];
+    const warden = await start({ maxAbnormal: 2, blockDuration: 60, onBlock: (e) => { blocks.push(e); } });
+    const ip = '198.51.100.4';
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(await storeSession(warden, ip, `q=%3Cscript%3Ealert(${i})%3C/script%3E`));
+      const result = (await warden.classifyNow(ids[i]!))!;
+      expect(result.block === undefined).to.equal(i < 2, `session ${i} block`);
+    }
+    expect(warden.blockedFor(ip)).to.deep.include({ retryAfterSec: 60 });
+    expect(warden.blockedFor('198.51.100.5')).to.equal(null);
+    const entry = (await warden.storage.blocklist.get(ip))!;
+    expect(entry.blockedUntil.getTime() - entry.blockedAt.getTime()).to.equal(60_000);
+    expect(entry.reason).to.match(/max-abnormal: 3 active abnormal sessions; the limit is 2/);
+    for (const id of ids) expect((await warden.storage.sessions.get(id))!.active).to.equal(false);
+    expect(await warden.storage.sessions.activeAbnormal(ip)).to.have.length(0);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(blocks).to.have.length(1);
+  });
+
+  it('blocks nobody when blockIP is off, in monitor mode, or for allowIPs', async () => {
+    for (const options of [{ blockIP: false }, { mode: 'monitor' as const }, { allowIPs: ['198.51.100.0/24'] }]) {
+      const warden = await start({ maxAbnormal: 0, ...options });
+      const id = await storeSession(warden, '198.51.100.6', 'q=1%27%20or%201=1');
+      const result = (await warden.classifyNow(id))!;
+      expect(result.session.behavior).to.equal('Abnormal');
+      expect(result.block, JSON.stringify(options)).to.equal(undefined);
+      expect(warden.blockedFor('198.51.100.6')).to.equal(null);
+      if ('mode' in options) expect(result.wouldBlock?.reason).to.match(/1 active abnormal session; the limit is 0/);
+    }
+  });
+
+  it('stores features only, with behavior newSession, when useModels is off', async () => {
+    const warden = await start({ useModels: false });
+    const id = await storeSession(warden, '198.51.100.7', 'q=%27%20or%201%3D1');
+    const result = (await warden.classifyNow(id))!;
+    expect(result.session).to.deep.include({ behavior: 'newSession', verdicts: [] });
+    expect(result.session.features.numOfReqs).to.equal(2);
+  });
+
+  it('answers null for a session with no recorded requests', async () => {
+    const warden = await start();
+    expect(await warden.classifyNow('no-such-session')).to.equal(null);
+  });
+
+  it('groups recorded requests with the installed time sessionizer and classifies each session when it closes', async () => {
+    const verdicts: SessionFeatures[] = [];
+    const warden = await start({ groupToSessions: true, sessTimeThres: 0.2, onVerdict: (s) => { verdicts.push(s); } });
+    const now = Date.now();
+    const at = (ms: number, query = '') => ({ ...requestRecord('', new Date(now + ms), { clientIP: '192.0.2.9', query }), sessionID: undefined });
+    warden.record(at(0));
+    warden.record(at(50, 'q=%3Cscript%3E'));
+    warden.record(at(600)); // more than 0.2 s later: a new session
+    await warden.close(); // closes the open session too, so both are classified
+    expect(verdicts.map((v) => [v.features.numOfReqs, v.behavior]).sort()).to.deep.equal([[1, 'Normal'], [2, 'Abnormal']]);
+  });
+});

@@ -1,0 +1,74 @@
+import { expect } from 'chai';
+import { StorageUnavailableError } from '../../src/errors.js';
+import type { Storage } from '../../src/ports/stores.js';
+import { openStorage } from '../../src/storage/index.js';
+import { SqlStorage } from '../../src/storage/sql-storage.js';
+import { dropTestTables, pendingSchemaChanges, testTablePrefix, MARIADB_URL, openTestStorage } from './sql-test-storage.js';
+import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
+
+storeSuite('MariaDB (database test)', () => openTestStorage(MARIADB_URL), dropTestTables);
+
+describe('MariaDB storage', () => {
+
+  it('leaves an existing schema untouched when opened again (a mysql:// URL on a MariaDB server)', async () => {
+    const prefix = testTablePrefix();
+    const first = await openTestStorage(MARIADB_URL, prefix);
+    await first.close();
+    const again = await openTestStorage(MARIADB_URL, prefix);
+    try {
+      expect(await pendingSchemaChanges(again)).to.deep.equal([]);
+    } finally {
+      await dropTestTables(again);
+      await again.close();
+    }
+  });
+  it('names the URL with the password masked when the server cannot be reached', async () => {
+    try {
+      await openStorage({ type: 'mariadb', url: 'mariadb://root:hunter2@127.0.0.1:1/test' });
+      expect.fail('connecting to a closed port should fail');
+    } catch (error) {
+      expect(error).to.be.instanceOf(StorageUnavailableError);
+      const message = (error as Error).message;
+      expect(message).to.include('mariadb://root:***@127.0.0.1:1/test');
+      expect(message).to.not.include('hunter2');
+    }
+  });
+
+  describe('when the server kills its connections', () => {
+    let storage: Storage;
+    before(async () => { storage = await openTestStorage(MARIADB_URL); });
+    after(async () => {
+      await dropTestTables(storage);
+      await storage.close();
+    });
+
+    it('fails with StorageUnavailableError at most briefly, then recovers by itself', async () => {
+      const sessionID = uniqueTag('recover');
+      await storage.requests.append([requestRecord(sessionID, new Date())]);
+      // Touch every pooled connection (at most 10) to learn their IDs, then kill exactly those.
+      const ds = (storage as SqlStorage).dataSource;
+      const seen = await Promise.all(Array.from({ length: 10 }, () =>
+        ds.query('SELECT CONNECTION_ID() AS id, SLEEP(0.05) AS s') as Promise<{ id: number }[]>));
+      const ids = [...new Set(seen.map((rows) => Number(rows[0].id)))];
+      const admin = await openTestStorage(MARIADB_URL);
+      try {
+        for (const id of ids) await (admin as SqlStorage).dataSource.query('KILL CONNECTION ?', [id]);
+      } finally {
+        await dropTestTables(admin);
+        await admin.close();
+      }
+      const failures: unknown[] = [];
+      let found: unknown[] | undefined;
+      for (let attempt = 0; attempt < 5 && !found; attempt += 1) {
+        try {
+          found = await storage.requests.findBySession(sessionID);
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+      for (const failure of failures) expect(failure).to.be.instanceOf(StorageUnavailableError);
+      expect(found).to.have.length(1);
+      await storage.ping();
+    });
+  });
+});

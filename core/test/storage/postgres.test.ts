@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { StorageUnavailableError } from '../../src/errors.js';
+import type { Storage } from '../../src/ports/stores.js';
+import { openStorage } from '../../src/storage/index.js';
+import { SqlStorage } from '../../src/storage/sql-storage.js';
+import { dropTestTables, pendingSchemaChanges, openTestStorage, POSTGRES_URL, testTablePrefix } from './sql-test-storage.js';
+import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
+
+storeSuite('PostgreSQL (database test)', () => openTestStorage(POSTGRES_URL), dropTestTables);
+
+describe('PostgreSQL storage', function () {
+  this.timeout(30_000);
+
+  it('leaves an existing schema untouched when opened again (PostgreSQL)', async () => {
+    const prefix = testTablePrefix();
+    const first = await openTestStorage(POSTGRES_URL, prefix);
+    await first.close();
+    const again = await openTestStorage(POSTGRES_URL, prefix);
+    try {
+      expect(await pendingSchemaChanges(again)).to.deep.equal([]);
+    } finally {
+      await dropTestTables(again);
+      await again.close();
+    }
+  });
+
+  it('names the URL with the password masked when the server cannot be reached', async () => {
+    try {
+      await openStorage('postgres://warden:s3cret@127.0.0.1:1/test');
+      expect.fail('connecting to a closed port should fail');
+    } catch (error) {
+      expect(error).to.be.instanceOf(StorageUnavailableError);
+      const message = (error as Error).message;
+      expect(message).to.include('postgres://warden:***@127.0.0.1:1/test').and.include('server is running');
+      expect(message).to.not.include('s3cret');
+    }
+  });
+
+  it('reports a failing operation as StorageUnavailableError naming the database', async () => {
+    const storage = await openTestStorage('postgres://postgres:pw@127.0.0.1:5432/test');
+    try {
+      await dropTestTables(storage);
+      await storage.requests.count();
+      expect.fail('counting rows of a dropped table should fail');
+    } catch (error) {
+      expect(error).to.be.instanceOf(StorageUnavailableError);
+      expect((error as Error).message).to.include('postgres://postgres:***@127.0.0.1:5432/test').and.include('count request records');
+    } finally {
+      await storage.close();
+    }
+  });
+
+  describe('when the server drops its connections', () => {
+    const prefix = testTablePrefix();
+    let storage: Storage;
+    before(async () => { storage = await openTestStorage(POSTGRES_URL, prefix); });
+    after(async () => {
+      await dropTestTables(storage);
+      await storage.close();
+    });
+
+    it('fails with StorageUnavailableError at most briefly, then recovers by itself', async () => {
+      const sessionID = uniqueTag('recover');
+      await storage.requests.append([requestRecord(sessionID, new Date())]);
+      // A second storage (own prefix, tables dropped after) plays the administrator.
+      const admin = await openTestStorage(POSTGRES_URL);
+      try {
+        const killed = await (admin as SqlStorage).dataSource.query(
+          'SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = $1',
+          [`session-warden:${prefix}`]);
+        expect(killed.length).to.be.greaterThan(0);
+      } finally {
+        await dropTestTables(admin);
+        await admin.close();
+      }
+      const failures: unknown[] = [];
+      let found: unknown[] | undefined;
+      for (let attempt = 0; attempt < 5 && !found; attempt += 1) {
+        try {
+          found = await storage.requests.findBySession(sessionID);
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+      for (const failure of failures) expect(failure).to.be.instanceOf(StorageUnavailableError);
+      expect(found).to.have.length(1);
+      await storage.ping();
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import type { StorageOptions } from '../../src/config/options.js';
+import type { Storage } from '../../src/ports/stores.js';
+import { openStorage } from '../../src/storage/index.js';
+import { SqlStorage } from '../../src/storage/sql-storage.js';
+
+export const POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
+export const MARIADB_URL = 'mysql://root@127.0.0.1:3306/test';
+
+/** A table prefix of our own, so engineers testing on the same database at once never collide. */
+export function testTablePrefix(): string {
+  return `sw${process.pid.toString(36)}${Math.random().toString(36).slice(2, 7)}_`;
+}
+
+export function openTestStorage(options: StorageOptions | string, tablePrefix = testTablePrefix()): Promise<Storage> {
+  return openStorage(options, { tablePrefix });
+}
+
+/** Drops the prefixed tables the run created. */
+export async function dropTestTables(storage: Storage): Promise<void> {
+  if (!(storage instanceof SqlStorage)) throw new Error(`not a SQL storage: ${storage.kind}`);
+  await storage.dropTables();
+}
+
+/** SQL that TypeORM would run if the storage were synchronised again (empty when the schema is stable). */
+export async function pendingSchemaChanges(storage: Storage): Promise<string[]> {
+  if (!(storage instanceof SqlStorage)) throw new Error(`not a SQL storage: ${storage.kind}`);
+  const log = await storage.dataSource.driver.createSchemaBuilder().log();
+  return log.upQueries.map((query) => query.query);
+}
