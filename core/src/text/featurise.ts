@@ -33,8 +33,8 @@ const LOG_TABLE = Float64Array.from({ length: 64 }, (_, c) => (c === 0 ? 0 : 1 +
 export class TextFeaturiser {
   readonly config: FeaturiserConfig;
   private codes = new Uint16Array(0);
-  private readonly stamp: Int32Array;
-  private readonly slot: Int32Array;
+  /** Per bucket, interleaved: [2b] = epoch the bucket was last seen in, [2b + 1] = its slot in this input's list. One cache line serves both. */
+  private readonly seen: Int32Array;
   private epoch = 0;
   private uniqueIds = new Int32Array(0);
   private counts = new Float32Array(0);
@@ -44,8 +44,7 @@ export class TextFeaturiser {
       throw new RangeError(`Bad featuriser config ${JSON.stringify(config)}: need buckets a power of two >= 2 and 1 <= minN <= maxN.`);
     }
     this.config = { ...config };
-    this.stamp = new Int32Array(config.buckets);
-    this.slot = new Int32Array(config.buckets);
+    this.seen = new Int32Array(config.buckets * 2);
   }
 
   /** Most distinct features one normalised text of this length can have (plus the bias). */
@@ -76,12 +75,11 @@ export class TextFeaturiser {
     for (let i = 0; i < text.length; i++) codes[i + 1] = text.charCodeAt(i);
     codes[n - 1] = END;
     if (++this.epoch === 0x7fffffff) {
-      this.stamp.fill(0);
+      this.seen.fill(0);
       this.epoch = 1;
     }
     const epoch = this.epoch;
-    const stamp = this.stamp;
-    const slot = this.slot;
+    const seen = this.seen;
     const uniqueIds = this.uniqueIds;
     const counts = this.counts;
     // Fibonacci hashing: the top bits of a multiplicative hash pick the bucket.
@@ -95,14 +93,15 @@ export class TextFeaturiser {
         if (j - i + 1 < minN) continue;
         // Bucket 0 is the bias; the rare n-gram hashing there shares bucket 1 instead.
         const id = (Math.imul(h ^ (h >>> 15), 0x9e3779b1) >>> shift) || 1;
-        if (stamp[id] !== epoch) {
-          stamp[id] = epoch;
-          slot[id] = unique;
+        const at = id << 1;
+        if (seen[at] !== epoch) {
+          seen[at] = epoch;
+          seen[at + 1] = unique;
           uniqueIds[unique] = id;
           counts[unique] = 1;
           unique++;
         } else {
-          counts[slot[id]!]! += 1;
+          counts[seen[at + 1]!]! += 1;
         }
       }
     }

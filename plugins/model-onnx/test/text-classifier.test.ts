@@ -2,8 +2,9 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { container } from 'tsyringe';
+// Core first: it loads the reflect-metadata polyfill tsyringe needs.
 import { resolveOptions, TOKENS, WardenConfigError } from '@session-warden/core';
+import { container } from 'tsyringe';
 import defaultFactory, { createTextClassifier, DEFAULT_TEXT_MODEL, onnxModels } from '../src/index.js';
 
 describe('model-onnx text classifier (shipped model)', () => {

@@ -23,7 +23,7 @@ export const CHECK_SET = join(__dirname, '..', '..', '..', 'data', 'text-checkse
 
 const TRAIN_HELP = `usage: warden train text [--data file.jsonl|file.csv] [--out dir] [--name text-default]
        [--model mlp|linear] [--hidden 32] [--buckets 32768] [--epochs N] [--lr X] [--seed N] [--size N]
-       [--benign-weight X] [--dropout X] [--check file | --no-check]
+       [--benign-weight X] [--dropout X] [--benign-bias X] [--check file | --no-check]
 Trains a text classifier (on the project's generators unless --data is given), exports it to ONNX and tfjs,
 and writes a JSON report, a model card and SVG plots (training curve, confusion matrix) to --out.`;
 
@@ -31,6 +31,17 @@ const EVAL_HELP = `usage: warden eval text [--model file.onnx | tfjs-dir | model
 Prints per-class precision, recall, F1, the benign false-positive rate and latency; writes a JSON report and a confusion-matrix SVG.`;
 
 const withoutKind = (argv: string[]) => (argv[0] === 'text' ? argv.slice(1) : argv);
+
+/** node:util parseArgs, with its errors (unknown option, missing value) turned into ValidationError plus the usage. */
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+function parseOptions(argv: string[], options: OptionSpec, help: string): Record<string, string | boolean | undefined> {
+  try {
+    return parseArgs({ args: withoutKind(argv), strict: true, options }).values as Record<string, string | boolean | undefined>;
+  } catch (err) {
+    throw new ValidationError(`${(err as Error).message}\n${help}`);
+  }
+}
 
 function intOption(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -40,15 +51,12 @@ function intOption(value: string | undefined, name: string, fallback: number): n
 }
 
 export async function trainText(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: withoutKind(argv), strict: true,
-    options: {
-      data: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, model: { type: 'string' }, hidden: { type: 'string' },
-      buckets: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, seed: { type: 'string' }, size: { type: 'string' },
-      check: { type: 'string' }, 'no-check': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      'benign-weight': { type: 'string' }, dropout: { type: 'string' },
-    },
-  });
+  const values = parseOptions(argv, {
+    data: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, model: { type: 'string' }, hidden: { type: 'string' },
+    buckets: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, seed: { type: 'string' }, size: { type: 'string' },
+    check: { type: 'string' }, 'no-check': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    'benign-weight': { type: 'string' }, dropout: { type: 'string' }, 'benign-bias': { type: 'string' },
+  }, TRAIN_HELP) as Partial<Record<'data' | 'out' | 'name' | 'model' | 'hidden' | 'buckets' | 'epochs' | 'lr' | 'seed' | 'size' | 'check' | 'benign-weight' | 'dropout' | 'benign-bias', string>> & { 'no-check'?: boolean; help?: boolean };
   if (values.help) {
     io.stdout.write(`${TRAIN_HELP}\n`);
     return 0;
@@ -68,7 +76,9 @@ export async function trainText(argv: string[], io: CliIo): Promise<number> {
     generatedSize: intOption(values.size, 'size', base.generatedSize),
     benignWeight: intOption(values['benign-weight'], 'benign-weight', base.benignWeight),
     inputDropout: values.dropout === undefined ? base.inputDropout : Number(values.dropout),
+    benignBias: values['benign-bias'] === undefined ? base.benignBias : Number(values['benign-bias']),
   };
+  if (!Number.isFinite(config.benignBias)) throw new ValidationError(`--benign-bias must be a number, got "${values['benign-bias']}".`);
   if (!(config.inputDropout >= 0 && config.inputDropout < 1)) throw new ValidationError(`--dropout must be in [0, 1), got "${values.dropout}".`);
   const userData = values.data ? { data: await readTextData(values.data), source: `user data ${resolve(values.data)}` } : undefined;
   const out = resolve(values.out ?? 'warden-models');
@@ -109,10 +119,9 @@ async function loadClassifier(model: string | undefined, backend: string | undef
 }
 
 export async function evalText(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: withoutKind(argv), strict: true,
-    options: { model: { type: 'string' }, backend: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, samples: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const values = parseOptions(argv, {
+    model: { type: 'string' }, backend: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, samples: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  }, EVAL_HELP) as Partial<Record<'model' | 'backend' | 'data' | 'out' | 'samples', string>> & { help?: boolean };
   if (values.help) {
     io.stdout.write(`${EVAL_HELP}\n`);
     return 0;

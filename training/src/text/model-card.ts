@@ -31,7 +31,7 @@ export function buildCard(name: string, trained: TrainedText, generatorVersion: 
   const { config } = trained;
   return {
     name, createdAt: new Date().toISOString(), data: trained.dataSource, generatorVersion, seed: config.seed,
-    settings: { kind: config.kind, hidden: config.hidden, featuriser: config.featuriser, epochs: config.epochs, learningRate: config.learningRate, optimiser: 'per-example AdaGrad', benignLossWeight: config.benignWeight, inputDropout: config.inputDropout, heldOutPercent: config.heldOutPercent },
+    settings: { kind: config.kind, hidden: config.hidden, featuriser: config.featuriser, epochs: config.epochs, learningRate: config.learningRate, optimiser: 'per-example AdaGrad', benignLossWeight: config.benignWeight, inputDropout: config.inputDropout, benignLogitBias: config.benignBias, heldOutPercent: config.heldOutPercent },
     trainingSeconds: Math.round(trained.seconds), trainCount: trained.trainCount, heldOutCount: trained.heldOutCount, heldOut: summary(trained.heldOut),
     ...(check ? { checkSet: { ...summary(check.metrics), file: check.file } } : {}),
   };

@@ -1,7 +1,7 @@
 import { DEFAULT_FEATURISER, NORMALISER_VERSION, TEXT_LABELS, TextFeaturiser, type FeaturiserConfig } from '@session-warden/core';
 import { GENERATOR_VERSION, generateTextDataset, isHeldOut, type LabelledText } from './generators/dataset.js';
 import { computeMetrics, type TextMetrics } from './metrics.js';
-import { createTextModel, forwardOne, type TextModel } from './text-model.js';
+import { addBenignBias, createTextModel, forwardOne, type TextModel } from './text-model.js';
 import { prepare, TextTrainer, type EpochStats, type PreparedExample, type TrainProgress, type TrainSettings } from './trainer.js';
 
 /** Training a text model end to end: data (generated or the user's), split, train, measure. */
@@ -13,6 +13,8 @@ export interface TextTrainingConfig {
   learningRate: number;
   benignWeight: number;
   inputDropout: number;
+  /** Added to the benign logit after training (see addBenignBias). */
+  benignBias: number;
   seed: number;
   /** Examples to generate (before de-duplication) when no data is given. */
   generatedSize: number;
@@ -20,13 +22,13 @@ export interface TextTrainingConfig {
 }
 
 export const BASELINE_CONFIG: TextTrainingConfig = {
-  kind: 'linear', hidden: [], featuriser: { ...DEFAULT_FEATURISER, buckets: 1 << 16 }, epochs: 3, learningRate: 0.2, benignWeight: 2, inputDropout: 0,
-  seed: 20261122, generatedSize: 300_000, heldOutPercent: 10,
+  kind: 'linear', hidden: [], featuriser: { ...DEFAULT_FEATURISER, buckets: 1 << 16 }, epochs: 3, learningRate: 0.2, benignWeight: 2, inputDropout: 0, benignBias: 0,
+  seed: 20261122, generatedSize: 600_000, heldOutPercent: 10,
 };
 
 export const DEFAULT_CONFIG: TextTrainingConfig = {
-  kind: 'mlp', hidden: [32], featuriser: { ...DEFAULT_FEATURISER }, epochs: 2, learningRate: 0.1, benignWeight: 3, inputDropout: 0.2,
-  seed: 20261122, generatedSize: 300_000, heldOutPercent: 10,
+  kind: 'mlp', hidden: [16], featuriser: { ...DEFAULT_FEATURISER, buckets: 1 << 16 }, epochs: 1, learningRate: 0.1, benignWeight: 2, inputDropout: 0.1, benignBias: 3,
+  seed: 20261122, generatedSize: 600_000, heldOutPercent: 10,
 };
 
 export interface TrainedText {
@@ -79,6 +81,7 @@ export function trainText(config: TextTrainingConfig, userData?: { data: Labelle
     curve.push({ epoch: e.epoch - 1 + e.done / e.total, loss: e.loss, accuracy: e.accuracy });
     onProgress?.(e);
   });
+  addBenignBias(model, config.benignBias);
   return {
     model, config, history, curve, heldOut: measureJs(model, held), trainCount: train.length, heldOutCount: held.length, dataSource,
     seconds: (Date.now() - started) / 1000,

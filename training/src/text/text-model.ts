@@ -103,3 +103,15 @@ export function forwardOne(
   for (let j = 0; j < out.length; j++) out[j] = x[j]!;
   softmaxInPlace(out);
 }
+
+/**
+ * Adds `delta` to the benign logit (the last layer's bias; for the linear model, the bias row of the bag):
+ * trades a little attack recall for fewer false positives, without changing the graph.
+ */
+export function addBenignBias(model: TextModel, delta: number): void {
+  const benign = model.labels.indexOf('benign');
+  if (benign < 0 || delta === 0) return;
+  const last = model.dense[model.dense.length - 1];
+  if (last) last.b[benign]! += delta;
+  else model.embedding[benign]! += delta;
+}

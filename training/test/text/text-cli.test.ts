@@ -55,5 +55,12 @@ describe('warden train text / warden eval text', () => {
     } catch (err) {
       expect((err as Error).message).to.match(/mlp or linear/);
     }
+    try {
+      await evalText(['text', '--colour', 'red'], c.io);
+      expect.fail('should have thrown');
+    } catch (err) {
+      expect((err as Error).name).to.equal('ValidationError');
+      expect((err as Error).message).to.match(/--colour/).and.match(/usage: warden eval text/);
+    }
   });
 });
