@@ -159,6 +159,9 @@ export async function evalSession(argv: string[], io: Io): Promise<number> {
     `latency batch 1             p50 ${latency.p50Micros.toFixed(0)} µs, p99 ${latency.p99Micros.toFixed(0)} µs`,
     `throughput batch 256        ${Math.round(latency.sessionsPerSecond256)} sessions/s`,
   ];
+  for (const [persona, e] of Object.entries(metrics.byPersona ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`  ${persona.padEnd(26)}${String(e.sessions).padStart(6)} sessions, ${(e.share * 100).toFixed(2).padStart(6)} % flagged`);
+  }
   io.stdout.write(`${lines.join('\n')}\n`);
   const report = { model: classifier.name, featureNames: classifier.featureNames, data: source, threshold: classifier.threshold, metrics, latency };
   await mkdir(join(values.report!, '..'), { recursive: true });
