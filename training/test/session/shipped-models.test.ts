@@ -57,3 +57,18 @@ for (const [backend, create] of [['ONNX', onnxClassifier], ['TensorFlow.js', tfj
     });
   });
 }
+
+describe('shipped session models: ONNX and TensorFlow.js agree', () => {
+  for (const variant of ['default', 'compat5'] as const) {
+    it(`${variant}: same labels and probabilities within 1e-4 on fresh simulated sessions`, async () => {
+      const { simulateSessions } = await import('../../src/session/simulator/simulate.js');
+      const rows = simulateSessions({ seed: `shipped-parity-${variant}`, clients: 150 }).map((s) => s.features);
+      const [a, b] = [await (await onnxClassifier({ variant })).classify(rows), await (await tfjsClassifier({ variant })).classify(rows)];
+      expect(a.length).to.equal(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        expect(b[i]!.label, `row ${i}`).to.equal(a[i]!.label);
+        expect(Math.abs(a[i]!.score - b[i]!.score), `row ${i}`).to.be.below(1e-4);
+      }
+    });
+  }
+});
