@@ -8,3 +8,8 @@ export { trainSession, evalSession } from './session/cli.js';
 export { simulateSessions, SIMULATOR_VERSION, type SimulatedSession, type SimulationOptions } from './session/simulator/simulate.js';
 export { trainSessionModel, exportSessionModel, DEFAULT_FEATURE_NAMES, COMPAT5_FEATURE_NAMES } from './session/train.js';
 export { importKeras } from './keras/import-keras.js';
+export { Trace, type TraceOptions } from './session/simulator/trace.js';
+export { Rng } from './session/simulator/rng.js';
+export type { SiteProfile, SiteKind } from './session/simulator/site.js';
+export { NORMAL_PERSONAS } from './session/simulator/personas/normal.js';
+export { ATTACK_PERSONAS } from './session/simulator/personas/attacks.js';
