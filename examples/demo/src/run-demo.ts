@@ -29,7 +29,7 @@ export interface DemoOptions extends Omit<ClientMix, 'windowMs'> {
 }
 
 export const DEFAULT_DEMO: DemoOptions = {
-  seed: 2026, normalVisitors: 150, attackersPerKind: 3, windowSec: 45, port: 0, outDir: '', sessTimeThres: 10, maxReqsPerSess: 50, progress: true,
+  seed: 2026, normalVisitors: 150, attackersPerKind: 3, windowSec: 60, port: 0, outDir: '', sessTimeThres: 10, maxReqsPerSess: 50, progress: true,
 };
 
 export interface DemoResult {
