@@ -13,3 +13,4 @@ export { Rng } from './session/simulator/rng.js';
 export type { SiteProfile, SiteKind } from './session/simulator/site.js';
 export { NORMAL_PERSONAS } from './session/simulator/personas/normal.js';
 export { ATTACK_PERSONAS } from './session/simulator/personas/attacks.js';
+export { drawSite } from './session/simulator/site.js';
