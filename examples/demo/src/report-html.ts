@@ -29,6 +29,7 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding
 </div>
 <h2>Sessions over time</h2>
 ${chart}
+<p>A session gets its verdict when it closes: after a quiet gap, at the request cap, or — for the sessions still open when the traffic stopped — at shutdown (the last bar).</p>
 <h2>Why sessions were abnormal</h2>
 <table><tr><th>reason</th><th>sessions</th></tr>${reasons || '<tr><td colspan="2">none</td></tr>'}</table>
 <h2>Who did what</h2>
