@@ -58,10 +58,12 @@ async function dropPrefixed(prefix) {
 }
 
 (async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'warden-bench-ingest-'));
   const prefix = `bench${process.pid}_`;
+  // PostgreSQL first: when it is down the run stops before anything was created.
+  const postgres = process.env.BENCH_PG === '0' ? null : await openPostgres(prefix);
+  const dir = mkdtempSync(join(tmpdir(), 'warden-bench-ingest-'));
   const sides = { sqlite: await openStorage({ type: 'sqlite', database: join(dir, 'ingest.db') }) };
-  if (process.env.BENCH_PG !== '0') sides.postgres = await openPostgres(prefix);
+  if (postgres) sides.postgres = postgres;
   const rates = Object.fromEntries(Object.keys(sides).map((k) => [k, []]));
   try {
     for (let round = 0; round < ROUNDS; round++) {
