@@ -38,8 +38,9 @@ async function measure(classifier, texts) {
   const texts = generateTextDataset({ seed: 424242, size: 20000 }).map((d) => d.text);
   const onnxModel = await onnx.createTextClassifier(process.argv[2] ? { modelFile: process.argv[2] } : {});
   const tfjsModel = await tfjs.createTextClassifier(process.argv[3] ? { modelFile: process.argv[3] } : {});
+  const tfjsJsModel = await tfjs.createTextClassifier({ ...(process.argv[3] ? { modelFile: process.argv[3] } : {}), engine: 'js' });
   const before = calibration();
-  const results = { onnx: await measure(onnxModel, texts), [`tfjs-${tfjsModel.backend}`]: await measure(tfjsModel, texts) };
+  const results = { onnx: await measure(onnxModel, texts), [`tfjs-${tfjsModel.backend}`]: await measure(tfjsModel, texts), 'tfjs-model-js-engine': await measure(tfjsJsModel, texts) };
   const after = calibration();
   console.log(JSON.stringify({ inputs: texts.length, meanChars: Math.round(texts.reduce((a, t) => a + t.length, 0) / texts.length), results,
     machineLoad: { calibrationLoopMs: [Math.round(before.loopMs), Math.round(after.loopMs)], note: 'a 1e8-iteration JS loop; about 100 ms on an idle core here' } }, null, 2));

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin } from '@session-warden/core';
+import { readOnnxMetadata } from './onnx-metadata.js';
 
 export type FeatureModelVariant = 'default' | 'compat5';
 
@@ -10,7 +11,7 @@ export interface FeatureClassifierOptions {
   variant?: FeatureModelVariant;
   /** A `.onnx` session model; relative names are read from `dir_path` (else the working directory). */
   modelFile?: string;
-  /** Folder holding the model files. */
+  /** Folder a relative `modelFile` is read from (without `modelFile`, the shipped model is used). */
   dir_path?: string;
 }
 
@@ -30,20 +31,22 @@ export function resolveModelFile(options: FeatureClassifierOptions): string {
   if (variant !== 'default' && variant !== 'compat5') {
     throw new WardenConfigError(`Unknown session model variant "${String(variant)}"; use 'default' or 'compat5'.`);
   }
-  const file = options.modelFile ?? `session-${variant}.onnx`;
-  if (isAbsolute(file)) return file;
-  if (options.dir_path) return resolve(options.dir_path, file);
-  return options.modelFile ? resolve(file) : join(SHIPPED_MODELS_DIR, file);
+  // As for the text model: no modelFile means the shipped model; dir_path only places a relative modelFile.
+  if (!options.modelFile) return join(SHIPPED_MODELS_DIR, `session-${variant}.onnx`);
+  if (isAbsolute(options.modelFile)) return options.modelFile;
+  return resolve(options.dir_path ?? process.cwd(), options.modelFile);
 }
 
+/**
+ * The model's metadata: the JSON beside it when present, else the copy inside the ONNX file's
+ * metadata_props (so a lone `.onnx` written by `warden train session` is enough).
+ */
 function readMetadata(modelFile: string): SessionModelMetadata {
   const jsonFile = modelFile.replace(/\.onnx$/i, '') + '.json';
-  if (!existsSync(jsonFile)) {
-    throw new WardenConfigError(`Session model metadata ${jsonFile} is missing; keep the .json written by "warden train session" beside ${modelFile}.`);
-  }
-  const meta = JSON.parse(readFileSync(jsonFile, 'utf8')) as SessionModelMetadata;
+  const text = existsSync(jsonFile) ? readFileSync(jsonFile, 'utf8') : readOnnxMetadata(readFileSync(modelFile)).metadata;
+  const meta = (text ? JSON.parse(text) : {}) as SessionModelMetadata;
   if (!Array.isArray(meta.featureNames) || meta.featureNames.length === 0 || typeof meta.threshold !== 'number') {
-    throw new WardenConfigError(`${jsonFile} does not describe a session model (needs featureNames and threshold).`);
+    throw new WardenConfigError(`${modelFile} does not say which features it reads (no ${jsonFile} beside it and no session metadata inside); use a model written by "warden train session".`);
   }
   return meta;
 }

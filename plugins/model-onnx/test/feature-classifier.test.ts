@@ -55,4 +55,22 @@ describe('ONNX feature classifier', () => {
     expect(bound!.featureNames.length).to.be.greaterThan(5);
     expect(bound!.name).to.include('session-default');
   });
+
+  it('reads feature names and threshold from inside the .onnx when no JSON is beside it', async () => {
+    const { mkdtemp, copyFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'warden-onnx-alone-'));
+    try {
+      await copyFile(join(__dirname, '..', '..', 'models', 'session-compat5.onnx'), join(dir, 'alone.onnx'));
+      const c = await createFeatureClassifier({ modelFile: 'alone.onnx', dir_path: dir });
+      expect(c.featureNames).to.deep.equal(COMPAT5);
+      const shipped = await createFeatureClassifier({ variant: 'compat5' });
+      expect(c.threshold).to.equal(shipped.threshold);
+      await c.close();
+      await shipped.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -18,7 +18,7 @@ export interface FeatureClassifierOptions {
    * `model.json`, or a Keras `.h5` (e.g. the older tool's model.h5); relative names are read from `dir_path`.
    */
   modelFile?: string;
-  /** Folder holding the model files. */
+  /** Folder a relative `modelFile` is read from (without `modelFile`, the shipped model is used). */
   dir_path?: string;
 }
 
@@ -45,7 +45,8 @@ export function resolveModelDir(options: FeatureClassifierOptions): string {
     throw new WardenConfigError(`Unknown session model variant "${String(variant)}"; use 'default' or 'compat5'.`);
   }
   let path: string;
-  if (!options.modelFile) path = options.dir_path ? resolve(options.dir_path, `session-${variant}`) : join(SHIPPED_MODELS_DIR, `session-${variant}`);
+  // As for the text model: no modelFile means the shipped model; dir_path only places a relative modelFile.
+  if (!options.modelFile) path = join(SHIPPED_MODELS_DIR, `session-${variant}`);
   else path = isAbsolute(options.modelFile) ? options.modelFile : resolve(options.dir_path ?? '.', options.modelFile);
   return path.endsWith('.json') ? resolve(path, '..') : path;
 }

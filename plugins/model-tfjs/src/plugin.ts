@@ -6,6 +6,8 @@ export interface TfjsModelsOptions {
   /** Overrides the config's textModelFile for this plugin. */
   textModelFile?: string;
   dir_path?: string;
+  /** How the text network is evaluated: 'tfjs' ops (default) or plain 'js' (see createTextClassifier). */
+  textEngine?: 'tfjs' | 'js';
   /** Overrides the config's modelFile (the session model) for this plugin. */
   modelFile?: string;
   /** Which shipped session model when no modelFile is given: 'default' or 'compat5'. */
@@ -20,7 +22,7 @@ export function tfjsModels(pluginOptions: TfjsModelsOptions = {}): WardenPlugin 
     provides,
     async register(container, options: ResolvedOptions) {
       const dir_path = pluginOptions.dir_path ?? options.dir_path;
-      const text = await createTextClassifier({ modelFile: pluginOptions.textModelFile ?? options.textModelFile, dir_path });
+      const text = await createTextClassifier({ modelFile: pluginOptions.textModelFile ?? options.textModelFile, dir_path, engine: pluginOptions.textEngine });
       container.register(TOKENS.TextClassifier, { useValue: text });
       await registerFeatureClassifier(container, { modelFile: pluginOptions.modelFile ?? options.modelFile, dir_path }, { variant: pluginOptions.variant });
     },

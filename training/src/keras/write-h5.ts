@@ -27,35 +27,53 @@ function keras3Node(node: Json[]): Json {
   return { args: tensors.length === 1 ? [tensors[0]!] : [tensors], kwargs: {} };
 }
 
+/** One layer's weights as Keras stores them: names like `dense/kernel:0`. */
+export interface KerasLayerWeights {
+  layer: string;
+  weights: { name: string; shape: number[]; data: Float32Array }[];
+}
+
 /**
- * Writes a model the way Keras 2.x `model.save('x.h5')` lays it out (root attributes
- * `model_config`, `keras_version`, `backend`; `model_weights/<layer>/<layer>/<weight>:0` datasets
- * listed by each layer group's `weight_names`), so the importer is tested on files the project
- * writes itself. `keras3: true` writes the config the way Keras 3 does instead.
+ * Writes the parts of a Keras `.h5` the way Keras 2.x `model.save('x.h5')` lays them out: root
+ * attributes `model_config`, `keras_version`, `backend`; `model_weights` with `layer_names`, and per
+ * layer a group listing `weight_names` whose datasets sit at `model_weights/<layer>/<weight name>`.
  */
-export async function writeKerasH5(file: string, model: tf.LayersModel, opts: { keras3?: boolean } = {}): Promise<void> {
+export async function writeKerasH5Parts(file: string, config: unknown, kerasVersion: string, layers: readonly KerasLayerWeights[]): Promise<void> {
   const h5 = await loadH5wasm();
-  const config = model.toJSON(null, false) as unknown as Json;
   const f = new h5.File(file, 'w');
   try {
-    f.create_attribute('model_config', JSON.stringify(opts.keras3 ? asKeras3Config(config) : config));
-    f.create_attribute('keras_version', opts.keras3 ? '3.3.3' : '2.15.0');
+    f.create_attribute('model_config', JSON.stringify(config));
+    f.create_attribute('keras_version', kerasVersion);
     f.create_attribute('backend', 'tensorflow');
     const root = f.create_group('model_weights');
-    const layerNames = model.layers.map((l) => l.name);
-    root.create_attribute('layer_names', layerNames);
-    for (const layer of model.layers) {
-      const group = root.create_group(layer.name);
-      const names = layer.weights.map((w) => `${w.originalName}:0`);
-      group.create_attribute('weight_names', names.length ? names : ['']);
-      if (!names.length) continue;
-      const inner = group.create_group(layer.name);
-      layer.weights.forEach((w, i) => {
-        const leaf = names[i]!.slice(layer.name.length + 1);
-        inner.create_dataset({ name: leaf, data: w.read().dataSync() as Float32Array, shape: w.shape as number[] });
-      });
+    root.create_attribute('layer_names', layers.map((l) => l.layer));
+    for (const layer of layers) {
+      const group = root.create_group(layer.layer);
+      group.create_attribute('weight_names', layer.weights.length ? layer.weights.map((w) => w.name) : ['']);
+      for (const w of layer.weights) {
+        const cut = w.name.lastIndexOf('/');
+        const parent = cut < 0 ? group : ensureGroup(group, w.name.slice(0, cut));
+        parent.create_dataset({ name: w.name.slice(cut + 1), data: w.data, shape: w.shape });
+      }
     }
   } finally {
     f.close();
   }
+}
+
+type H5Group = ReturnType<Awaited<ReturnType<typeof loadH5wasm>>['File']['prototype']['create_group']>;
+
+function ensureGroup(group: H5Group, path: string): H5Group {
+  let g = group;
+  for (const part of path.split('/')) g = (g.get(part) as H5Group | null) ?? g.create_group(part);
+  return g;
+}
+
+/** Writes a TensorFlow.js model as Keras 2.x would save it (`keras3: true`: with the config Keras 3 writes). */
+export async function writeKerasH5(file: string, model: tf.LayersModel, opts: { keras3?: boolean } = {}): Promise<void> {
+  const config = model.toJSON(null, false) as unknown as Json;
+  await writeKerasH5Parts(file, opts.keras3 ? asKeras3Config(config) : config, opts.keras3 ? '3.3.3' : '2.15.0', model.layers.map((layer) => ({
+    layer: layer.name,
+    weights: layer.weights.map((w) => ({ name: `${w.originalName}:0`, shape: w.shape as number[], data: w.read().dataSync() as Float32Array })),
+  })));
 }

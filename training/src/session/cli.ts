@@ -22,10 +22,21 @@ function variantOf(v: string | undefined): 'default' | 'compat5' {
   throw new ValidationError(`--variant must be default or compat5, not "${v}".`);
 }
 
+/** Sites per simulation: site behaviour varies more than visitors do, so many sites make a steadier model and estimate. */
+const SITES = 150;
+
 function simulated(seed: string, clients: number, variant: 'default' | 'compat5'): SessionRow[] {
-  const rows = simulateSessions({ seed, clients });
+  const rows = simulateSessions({ seed, clients, sites: SITES });
   return variant === 'compat5' ? rows.filter((r) => !COMPAT5_LEFT_OUT.includes(r.persona)) : rows;
 }
+
+/**
+ * Attack sessions of fewer than five requests (a quiet tool's requests spaced beyond the session gap,
+ * the tail of a capped flood) carry no behaviour to learn and look exactly like a visitor's stray
+ * request in the older five features; training compat5 on them only teaches it to distrust every
+ * short session. They stay in the held-out split, so the reported recall still counts them as misses.
+ */
+const MIN_ATTACK_REQUESTS_TO_LEARN = 5;
 
 /** Features a CSV-trained model reads: the variant's list when the file has it, else every numeric column. */
 function featuresFor(variant: 'default' | 'compat5', columns: readonly string[]): readonly string[] {
@@ -53,7 +64,7 @@ export async function trainSession(argv: string[], io: Io): Promise<number> {
       variant: { type: 'string' }, data: { type: 'string' }, out: { type: 'string', default: 'models' },
       seed: { type: 'string', default: '1' }, clients: { type: 'string', default: '12000' },
       trees: { type: 'string', default: '150' }, depth: { type: 'string', default: '5' }, name: { type: 'string' },
-      'max-fpr': { type: 'string', default: '0.01' },
+      'max-fpr': { type: 'string', default: '0.005' },
     },
   });
   const variant = variantOf(values.variant);
@@ -73,12 +84,14 @@ export async function trainSession(argv: string[], io: Io): Promise<number> {
   } else {
     io.stderr.write(`simulating ${clients} clients (simulator ${SIMULATOR_VERSION}, seed ${seed}) …\n`);
     train = simulated(seed, clients, variant);
+    // The default model still learns from them: one request for /.env is telling in its features.
+    if (variant === 'compat5') train = train.filter((r) => r.label === 0 || (r.features.numOfReqs ?? 0) >= MIN_ATTACK_REQUESTS_TO_LEARN);
     validation = simulated(`${seed}-validation`, Math.max(200, Math.round(clients / 3)), variant);
     test = simulated(`${seed}-holdout`, Math.max(200, Math.round(clients / 3)), variant);
     featureNames = variant === 'compat5' ? COMPAT5_FEATURE_NAMES : DEFAULT_FEATURE_NAMES;
     source = 'sessions simulated by the project\'s traffic simulator, cut by the real time sessionizer and measured by the real features-default extractors';
     heldOutSource = `${test.length} sessions from ${Math.max(200, Math.round(clients / 3))} other clients on other sites, seed "${seed}-holdout"`;
-    Object.assign(facts, { simulatorVersion: SIMULATOR_VERSION, seed, clients, sites: 40 });
+    Object.assign(facts, { simulatorVersion: SIMULATOR_VERSION, seed, clients, sites: SITES });
     if (variant === 'compat5') Object.assign(facts, { personasLeftOut: COMPAT5_LEFT_OUT.join(', '), personasLeftOutWhy: 'indistinguishable from busy readers in these five features' });
   }
   const started = Date.now();
@@ -99,11 +112,13 @@ export async function trainSession(argv: string[], io: Io): Promise<number> {
   model.metadata.training.threshold = { maxNormalFalsePositiveRate: maxFpr, chosenOn: values.data ? 'validation split' : `simulated validation sessions, seed "${seed}-validation"` };
   const scores = scoreRows(model, test);
   const metrics = sessionMetrics(test.map((r) => r.label), scores, model.metadata.threshold, test.map((r) => r.persona));
+  const substantial = test.map((r, i) => ({ r, s: scores[i]! })).filter((x) => (x.r.features.numOfReqs ?? 0) >= MIN_ATTACK_REQUESTS_TO_LEARN);
+  const metricsSubstantial = sessionMetrics(substantial.map((x) => x.r.label), substantial.map((x) => x.s), model.metadata.threshold);
   model.metadata.training.heldOut = { source: heldOutSource, ...metrics };
   const trainingSeconds = Math.round((Date.now() - started) / 100) / 10;
   const out = values.out!;
   await exportSessionModel(model, { onnxFile: join(out, `${name}.onnx`), tfjsDir: join(out, name) });
-  await writeFile(join(out, `${name}.card.md`), sessionModelCard(model.metadata, metrics, heldOutSource, trainingSeconds));
+  await writeFile(join(out, `${name}.card.md`), sessionModelCard(model.metadata, metrics, heldOutSource, trainingSeconds, metricsSubstantial));
   await writeFile(join(out, `${name}.training.svg`), trainingCurveSvg(`${name}: training curves`, curve));
   await writeFile(join(out, `${name}.heldout.svg`), sessionReportSvg(`${name} on the held-out split`, test.map((r) => r.label), scores, model.metadata.threshold, metrics));
   io.stdout.write(`${name}: held-out precision ${metrics.precision.toFixed(4)} recall ${metrics.recall.toFixed(4)} F1 ${metrics.f1.toFixed(4)} normal FPR ${(metrics.normalFalsePositiveRate * 100).toFixed(2)} %\n`);
@@ -144,6 +159,9 @@ export async function evalSession(argv: string[], io: Io): Promise<number> {
     `latency batch 1             p50 ${latency.p50Micros.toFixed(0)} µs, p99 ${latency.p99Micros.toFixed(0)} µs`,
     `throughput batch 256        ${Math.round(latency.sessionsPerSecond256)} sessions/s`,
   ];
+  for (const [persona, e] of Object.entries(metrics.byPersona ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`  ${persona.padEnd(26)}${String(e.sessions).padStart(6)} sessions, ${(e.share * 100).toFixed(2).padStart(6)} % flagged`);
+  }
   io.stdout.write(`${lines.join('\n')}\n`);
   const report = { model: classifier.name, featureNames: classifier.featureNames, data: source, threshold: classifier.threshold, metrics, latency };
   await mkdir(join(values.report!, '..'), { recursive: true });

@@ -4,7 +4,7 @@ import type { SessionMetrics } from './metrics.js';
 const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
 
 /** The model card shipped beside a session model: what it reads, how it was trained, how it scored. */
-export function sessionModelCard(meta: SessionModelMetadata, heldOut: SessionMetrics, heldOutSource: string, trainingSeconds: number): string {
+export function sessionModelCard(meta: SessionModelMetadata, heldOut: SessionMetrics, heldOutSource: string, trainingSeconds: number, substantial?: SessionMetrics): string {
   const t = meta.training as Record<string, unknown>;
   const personas = Object.entries(heldOut.byPersona ?? {}).sort(([a], [b]) => a.localeCompare(b))
     .map(([p, e]) => `| ${p} | ${e.sessions} | ${pct(e.share)} |`).join('\n');
@@ -34,7 +34,7 @@ Labels a session \`normal\` or \`abnormal\` from its features; the score is P(ab
 | abnormal recall | ${heldOut.recall.toFixed(4)} |
 | F1 | ${heldOut.f1.toFixed(4)} |
 | normal false-positive rate | ${pct(heldOut.normalFalsePositiveRate)} |
-
+${substantial ? `| sessions of ≥ 5 requests: abnormal recall · normal false-positive rate | ${substantial.recall.toFixed(4)} · ${pct(substantial.normalFalsePositiveRate)} |\n` : ''}
 Per persona (share flagged abnormal: recall for attacks, false-positive rate for normal personas):
 
 | persona | sessions | flagged |

@@ -23,7 +23,7 @@ export async function loadSessionClassifier(opts: { modelFile?: string; variant:
 export interface Latency { p50Micros: number; p99Micros: number; sessionsPerSecond256: number }
 
 /** Per-call latency at batch 1 and throughput at batch 256, in-process. */
-export async function measureLatency(c: ScoringClassifier, rows: readonly Readonly<Record<string, number>>[], calls = 300): Promise<Latency> {
+export async function measureLatency(c: ScoringClassifier, rows: readonly Readonly<Record<string, number>>[], calls = 1000): Promise<Latency> {
   if (rows.length === 0) return { p50Micros: 0, p99Micros: 0, sessionsPerSecond256: 0 };
   for (let i = 0; i < 20; i++) await c.scores([rows[i % rows.length]!]);
   const times: number[] = [];
@@ -35,7 +35,7 @@ export async function measureLatency(c: ScoringClassifier, rows: readonly Readon
   times.sort((a, b) => a - b);
   const batch = Array.from({ length: 256 }, (_, i) => rows[i % rows.length]!);
   await c.scores(batch);
-  const rounds = 40;
+  const rounds = 200;
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < rounds; i++) await c.scores(batch);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;

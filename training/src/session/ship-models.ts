@@ -12,7 +12,7 @@ export async function shipSessionModels(root = process.cwd()): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'warden-ship-'));
   try {
     for (const variant of ['default', 'compat5']) {
-      const code = await trainSession(['--variant', variant, '--out', work, '--seed', '1', '--clients', '12000'], process);
+      const code = await trainSession(['--variant', variant, '--out', work, '--seed', '1', '--clients', '20000'], process);
       if (code !== 0) throw new Error(`training ${variant} failed with exit code ${code}`);
       const name = `session-${variant}`;
       const onnxDir = resolve(root, 'plugins/model-onnx/models');

@@ -8,7 +8,8 @@ import { WardenConfigError } from '@session-warden/core';
 import { createFeatureClassifier, initTfjsBackend, loadH5wasm } from '@session-warden/model-tfjs';
 import { readTfjsLayersModel } from '../../src/export/tfjs-writer.js';
 import { importKeras } from '../../src/keras/import-keras.js';
-import { writeKerasH5 } from '../../src/keras/write-h5.js';
+import { writeKerasH5, writeKerasH5Parts } from '../../src/keras/write-h5.js';
+import { readFile } from 'node:fs/promises';
 
 const quiet = () => ({ stdout: new PassThrough(), stderr: new PassThrough() });
 
@@ -104,6 +105,26 @@ describe('Keras .h5 import', () => {
     const want = (original.predict(tf.tensor2d([[2, 3, 9, 1, 0.5]])) as tf.Tensor).dataSync()[0]!;
     expect(Math.abs(verdict!.score - want)).to.be.below(1e-6);
     expect(verdict!.label).to.equal(want >= 0.5 ? 'abnormal' : 'normal');
+  });
+
+  it('reads a config exactly as Keras 2.15 writes it (InputLayer extras, nested dense/kernel:0 weights) and computes the same numbers by hand', async () => {
+    const config = JSON.parse(await readFile(join(__dirname, '..', '..', '..', 'test', 'keras', 'fixtures', 'keras2-compat-config.json'), 'utf8'));
+    const k1 = Float32Array.from({ length: 20 }, (_, i) => ((i % 7) - 3) / 10), b1 = Float32Array.of(0.1, -0.2, 0.05, 0);
+    const k2 = Float32Array.of(0.5, -1, 2, 0.25), b2 = Float32Array.of(-0.3);
+    const file = join(dir, 'keras215.h5');
+    await writeKerasH5Parts(file, config, '2.15.0', [
+      { layer: 'dense', weights: [{ name: 'dense/kernel:0', shape: [5, 4], data: k1 }, { name: 'dense/bias:0', shape: [4], data: b1 }] },
+      { layer: 'thresholded_re_lu', weights: [] },
+      { layer: 'dropout', weights: [] },
+      { layer: 'dense_1', weights: [{ name: 'dense_1/kernel:0', shape: [4, 1], data: k2 }, { name: 'dense_1/bias:0', shape: [1], data: b2 }] },
+    ]);
+    const x = [1, 2, 0.5, -1, 3];
+    // Dense → ThresholdedReLU(θ = 0.1) → (Dropout: identity at inference) → Dense → sigmoid, in plain JS.
+    const hidden = [0, 1, 2, 3].map((j) => x.reduce((sum, v, i) => sum + v * k1[i * 4 + j]!, b1[j]!)).map((h) => (h > 0.1 ? h : 0));
+    const want = 1 / (1 + Math.exp(-hidden.reduce((sum, h, j) => sum + h * k2[j]!, b2[0]!)));
+    const c = await createFeatureClassifier({ modelFile: file });
+    const [verdict] = await c.classify([{ numOfLoginAttempts: 1, numOfPostReqs: 2, numOfReqs: 0.5, sesCodes4xx: -1, sesDuration: 3 }]);
+    expect(Math.abs(verdict!.score - want)).to.be.below(1e-6);
   });
 
   it('refuses a layer it does not convert, naming the layer and listing what is supported', async () => {

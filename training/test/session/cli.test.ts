@@ -30,12 +30,12 @@ describe('warden train/eval session', () => {
   after(async () => { await rm(dir, { recursive: true, force: true }); });
 
   it('trains compat5 from the older tool\'s CSV and writes both formats, metadata and a model card', async () => {
-    await writeOlderCsv(join(dir, 'train.csv'), 'cli-train', 250);
+    await writeOlderCsv(join(dir, 'train.csv'), 'cli-train', 600);
     const t = io();
-    const code = await trainSession(['--variant', 'compat5', '--data', join(dir, 'train.csv'), '--out', dir, '--trees', '15', '--depth', '3', '--max-fpr', '0.05'], t.io);
+    const code = await trainSession(['--variant', 'compat5', '--data', join(dir, 'train.csv'), '--out', dir, '--trees', '30', '--depth', '4', '--max-fpr', '0.05'], t.io);
     expect(code).to.equal(0);
     expect(t.out()).to.match(/session-compat5: held-out precision \d\.\d+ recall \d\.\d+ F1 \d\.\d+/);
-    expect(t.err()).to.include('tree 15/15');
+    expect(t.err()).to.include('tree 30/30');
     for (const f of ['session-compat5.onnx', 'session-compat5.json', 'session-compat5.card.md', 'session-compat5.training.svg', 'session-compat5.heldout.svg', 'session-compat5/model.json', 'session-compat5/weights.bin']) {
       expect(existsSync(join(dir, f)), f).to.equal(true);
     }
@@ -53,8 +53,13 @@ describe('warden train/eval session', () => {
       expect(code).to.equal(0);
       for (const word of ['precision', 'recall (abnormal)', 'F1', 'normal false-positive rate', 'latency batch 1', 'throughput batch 256']) expect(e.out()).to.include(word);
       const json = JSON.parse(await readFile(report, 'utf8'));
-      expect(json.metrics.sessions).to.be.greaterThan(100);
-      expect(json.metrics.recall).to.be.greaterThan(0.8);
+      const { tp, fp, fn, tn } = json.metrics.confusion;
+      expect(tp + fp + fn + tn).to.equal(json.metrics.sessions).and.to.be.greaterThan(100);
+      expect(json.metrics.recall).to.equal(tp / (tp + fn));
+      expect(json.metrics.normalFalsePositiveRate).to.equal(fp / (fp + tn));
+      // A model trained on 600 simulated clients still finds most attacks and flags few visitors.
+      expect(json.metrics.recall).to.be.greaterThan(0.7);
+      expect(json.metrics.normalFalsePositiveRate).to.be.below(0.1);
       expect(await readFile(plot, 'utf8')).to.match(/^<svg[\s\S]*Confusion matrix[\s\S]*<\/svg>\s*$/);
     }
   });

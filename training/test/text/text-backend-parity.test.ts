@@ -28,17 +28,21 @@ describe('one trained text model, exported to ONNX and tfjs', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  it('gives the same labels and probabilities within 1e-4 on onnxruntime and on tfjs (WASM), batched and one by one', async () => {
+  it('gives the same labels and probabilities within 1e-4 on onnxruntime, on tfjs (WASM) and on the tfjs model\'s JS engine, batched and one by one', async () => {
     const onnx = await createOnnx({ modelFile: files.onnx });
     const tfjs = await createTfjs({ modelFile: files.tfjs });
+    const tfjsJs = await createTfjs({ modelFile: files.tfjs, engine: 'js' });
+    expect(tfjsJs.engine).to.equal('js');
     const a = await onnx.classify(texts);
     const b = await tfjs.classify(texts);
+    const c = await tfjsJs.classify(texts);
     const single = await Promise.all(texts.slice(0, 50).map(async (t) => (await tfjs.classify([t]))[0]!));
     expect(a).to.have.length(texts.length);
     let maxDiff = 0;
     a.forEach((v, i) => {
       expect(b[i]!.label, texts[i]).to.equal(v.label);
-      for (const l of TEXT_LABELS) maxDiff = Math.max(maxDiff, Math.abs(v.scores[l] - b[i]!.scores[l]));
+      expect(c[i]!.label, texts[i]).to.equal(v.label);
+      for (const l of TEXT_LABELS) maxDiff = Math.max(maxDiff, Math.abs(v.scores[l] - b[i]!.scores[l]), Math.abs(v.scores[l] - c[i]!.scores[l]));
     });
     single.forEach((v, i) => {
       for (const l of TEXT_LABELS) maxDiff = Math.max(maxDiff, Math.abs(v.scores[l] - a[i]!.scores[l]));

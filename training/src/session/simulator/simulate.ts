@@ -8,7 +8,7 @@ import { drawSite, type SiteProfile } from './site.js';
 import { Trace } from './trace.js';
 
 /** Bump when personas or site profiles change: the model cards cite it, and the same seed + version gives the same data. */
-export const SIMULATOR_VERSION = '1.1.0';
+export const SIMULATOR_VERSION = '1.3.0';
 
 export type PersonaName = keyof typeof NORMAL_PERSONAS | keyof typeof ATTACK_PERSONAS;
 

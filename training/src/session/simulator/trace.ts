@@ -2,6 +2,9 @@ import type { RequestRecord } from '@session-warden/core';
 import type { Rng } from './rng.js';
 import { fillPath, type SiteProfile } from './site.js';
 
+const PROSE = ['Arrived quickly and fits well. ', 'Does anyone know if this works with the older model? ', 'Gracias por la ayuda, llegó perfecto. ',
+  'The colour is darker than the photo but I still like it. ', 'Meeting moved to 3pm, see the notes in the doc. '];
+
 export interface TraceOptions {
   clientIP: string;
   start: Date;
@@ -26,6 +29,7 @@ export class Trace {
 
   request(method: string, path: string, statusCode: number, extra: Partial<RequestRecord> = {}): this {
     const [p, query = ''] = path.split('?');
+    const body = extra.body !== undefined || (method !== 'POST' && method !== 'PUT') ? extra.body : this.formBody(p!);
     this.records.push({
       clientIP: this.opts.clientIP,
       ipSource: 'socket',
@@ -40,8 +44,26 @@ export class Trace {
       responseBytes: this.rng.int(200, 60000),
       userAgent: this.opts.userAgent,
       ...extra,
+      body,
     });
     return this;
+  }
+
+  /** What a form or JSON call would post to `path`, already redacted the way capture redacts it. */
+  private formBody(path: string): unknown {
+    const r = this.rng;
+    if (path === this.site.loginPath) {
+      return { [r.pick(['username', 'email', 'login'])]: r.pick(['maria.lopez', 'j.smith@example.com', 'kofi88', 'admin', 'li.wei']), password: '[REDACTED]', ...(r.chance(0.3) ? { remember: 'on' } : {}) };
+    }
+    if (path === '/api/track') return { event: r.pick(['view', 'click', 'scroll']), page: r.pick(this.site.pages), ts: String(this.clockMs) };
+    if (path.startsWith('/socket.io')) return undefined;
+    const fields = r.int(1, 6);
+    const out: Record<string, string> = {};
+    for (let i = 0; i < fields; i++) {
+      const name = r.pick(['id', 'qty', 'size', 'color', 'title', 'text', 'name', 'email', 'city', 'zip', 'rating', 'tags']);
+      out[name] = name === 'text' ? r.pick(PROSE).repeat(r.int(1, 4)) : r.pick(['1', '2', 'M', 'blue', 'Great value', 'Paris', '75002', 'anna@example.org', '5', "O'Brien"]);
+    }
+    return out;
   }
 
   /** A normal request: usually 2xx, sometimes a stray 4xx the way real sites answer. */

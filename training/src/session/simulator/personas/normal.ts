@@ -27,6 +27,10 @@ export function browser(t: Trace): void {
     if (t.rng.chance(0.05)) t.wait(0.5).pageLoad(t.rng.pick(t.site.pages)); // double click / reload
     t.read(think(t, pace));
   }
+  // Browsers fetch icons and manifests on their own, often alone after a while, and many sites 404 them.
+  if (t.rng.chance(0.15)) {
+    t.wait(t.rng.uniform(16, 300)).request('GET', t.rng.pick(['/favicon.ico', '/apple-touch-icon.png', '/robots.txt', '/manifest.json']), t.rng.chance(0.6) ? 404 : 200);
+  }
 }
 
 /** Browses products, searches, fills a cart, maybe logs in and checks out. */
@@ -38,7 +42,7 @@ export function shopper(t: Trace): void {
   for (let i = 0; i < steps; i++) {
     t.read(think(t, pace));
     const act = t.rng.weighted({ view: 5, search: 2, cart: 1.5, page: 1 });
-    if (act === 'view') t.pageLoad(t.rng.pick(s.pages));
+    if (act === 'view') t.pageLoad(t.rng.chance(0.15) ? `${t.rng.pick(s.pages)}?utm_source=${t.rng.pick(['news', 'ads', 'social'])}&utm_medium=email` : t.rng.pick(s.pages));
     else if (act === 'search') t.pageLoad(`/search?q=${t.rng.pick(['shoes', 'blue+dress', 'usb-c', 'gift'])}`);
     else if (act === 'cart') t.ok('POST', fillPath(t.rng, t.rng.pick(s.postPaths)));
     else t.pageLoad(`${t.rng.pick(s.pages)}?page=${t.rng.int(2, 6)}`);
