@@ -34,6 +34,9 @@ export interface ClientMix {
   windowMs: number;
 }
 
+/** Three sessions' worth at the demo's 50-request cap: enough to be blocked after maxAbnormal (2). */
+const FAST_TOOL_REQUESTS = 160;
+
 const NORMAL_WEIGHTS: Record<NormalPersona, number> = { browser: 4, shopper: 3, member: 2, apiClient: 1, idleTab: 1, powerUser: 1 };
 const BROWSERS = ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) Safari/604.1',
   'Mozilla/5.0 (X11; Linux x86_64) Firefox/121.0'];
@@ -59,9 +62,11 @@ function plan(records: readonly RequestRecord[], rng: Rng, persona: string, text
       const password = ok ? DEMO_USER.password : `guess-${guess++}`;
       req.body = new URLSearchParams({ username, password }).toString();
       req.contentType = 'application/x-www-form-urlencoded';
-    } else if (r.method === 'POST') {
-      const text = rng.chance(0.5) ? rng.pick(texts.benign) : 'Fits well, would buy again.';
-      req.body = JSON.stringify({ productId: rng.int(1, 40), qty: rng.int(1, 3), comment: text });
+    } else if (r.method === 'POST' || r.method === 'PUT') {
+      // The simulator's form fields, plus now and then a held-out benign sentence (people write anything in a review).
+      const fields: Record<string, unknown> = typeof r.body === 'object' && r.body !== null ? { ...(r.body as Record<string, unknown>) } : { productId: String(rng.int(1, 40)) };
+      if (rng.chance(0.3)) fields.comment = rng.pick(texts.benign);
+      req.body = JSON.stringify(fields);
       req.contentType = 'application/json';
     }
     out.push(req);
@@ -94,11 +99,18 @@ export function demoClients(mix: ClientMix, texts: DemoTexts): DemoClient[] {
   let n = 0;
   for (const persona of DEMO_ATTACKS) {
     for (let k = 0; k < mix.attackersPerKind; k++, n++) {
-      const crng = rng.fork(`attack${persona}${k}`);
-      const userAgent = crng.pick(TOOLS);
-      const startMs = crng.uniform(0, mix.windowMs * 0.25);
-      const requests = plan(simulate(persona, true, crng, userAgent), crng, persona, texts, startMs, mix.windowMs);
-      clients.push({ ip: `203.0.113.${10 + n}`, persona, attacker: true, userAgent, requests });
+      // The first attacker of each kind is a fast tool (enough requests for several sessions in the
+      // window), so every kind can be seen blocked; the others keep whatever pace the simulator draws.
+      let best: { userAgent: string; requests: PlannedRequest[] } | undefined;
+      for (let attempt = 0; attempt < (k === 0 ? 30 : 1); attempt++) {
+        const crng = rng.fork(`attack${persona}${k}#${attempt}`);
+        const userAgent = crng.pick(TOOLS);
+        const startMs = crng.uniform(0, mix.windowMs * 0.25);
+        const requests = plan(simulate(persona, true, crng, userAgent), crng, persona, texts, startMs, mix.windowMs);
+        if (!best || requests.length > best.requests.length) best = { userAgent, requests };
+        if (requests.length >= FAST_TOOL_REQUESTS) break;
+      }
+      clients.push({ ip: `203.0.113.${10 + n}`, persona, attacker: true, ...best! });
     }
   }
   return clients;

@@ -30,12 +30,19 @@ describe('demo: a scaled-down run end to end over real HTTP', function () {
     expect(result.summary.requests.refused).to.be.at.least(flood.refusedRequests);
   });
 
-  it('detects most attackers and blocks no normal visitor', () => {
+  it('detects every attacker, blocks most of them, and blocks no normal visitor', () => {
     const { attackers, normalVisitors } = result.summary;
-    expect(attackers.flaggedClients).to.be.at.least(3);
+    expect(attackers.clients).to.equal(4);
+    expect(attackers.flaggedClients).to.equal(4);
+    expect(attackers.blockedClients).to.be.at.least(3);
     expect(normalVisitors.clients).to.equal(25);
     expect(normalVisitors.blockedClients).to.equal(0);
     expect(normalVisitors.falsePositiveSessions).to.be.at.most(1);
+  });
+
+  it("names the scanner's four payload classes as the text model's reasons", () => {
+    const reasons = Object.keys(result.summary.sessions.byReason);
+    expect(reasons).to.include.members(['session model (behaviour)', 'text model: sqli', 'text model: xss', 'text model: path_traversal', 'text model: cmd_injection']);
   });
 
   it('splits every classified session into normal or abnormal, each abnormal one with a reason', () => {
