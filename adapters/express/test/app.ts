@@ -1,33 +1,11 @@
 import { join } from 'node:path';
 import express5 from 'express';
-import type { Warden } from '@session-warden/core';
 import { warden, type ExpressWardenOptions, type WardenMiddleware } from '../src/index.js';
-import { listen, tempDir } from './http-helpers.js';
+import { listen, tempDir, STREAM_CHUNK, STREAM_CHUNKS, type Flavour, type TestApp } from '@session-warden/adapter-test-suite';
 
 type Express = typeof express5;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const express4: Express = require('express4');
-
-/** Every suite runs on both major versions. */
-export const FLAVOURS: readonly (readonly [string, Express])[] = [['Express 5', express5], ['Express 4', express4]];
-
-export interface TestApp {
-  url: string;
-  warden: Warden;
-  middleware: WardenMiddleware;
-  dir: string;
-  /** How often each handler ran. */
-  hits: Record<string, number>;
-  /** What the streaming handler saw: res.end's return value was res, and write() applied backpressure. */
-  stream: { endReturnedRes?: boolean; sawBackpressure?: boolean };
-  /** Stops the server and the Warden (flushing records), keeping the database files. */
-  stop(): Promise<void>;
-  /** stop() and delete the temp dir. */
-  close(): Promise<void>;
-}
-
-export const STREAM_CHUNKS = 256;
-export const STREAM_CHUNK = Buffer.alloc(16 * 1024, 'abcdefghijklmnopqrstuvwxyz');
 
 /** A small site behind `app.use(warden(...))`, with SQLite in a temp dir. */
 export async function startApp(express: Express, options: ExpressWardenOptions = {}): Promise<TestApp> {
@@ -84,3 +62,9 @@ export async function startApp(express: Express, options: ExpressWardenOptions =
     },
   };
 }
+
+/** Every suite runs on both major versions. */
+export const FLAVOURS: readonly Flavour[] = [
+  { name: 'Express 5', start: (options) => startApp(express5, options) },
+  { name: 'Express 4', start: (options) => startApp(express4, options) },
+];

@@ -3,34 +3,12 @@ import { Readable } from 'node:stream';
 import Koa3 from 'koa';
 import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
-import type { Warden } from '@session-warden/core';
 import { warden, type KoaWardenOptions, type WardenMiddleware } from '../src/index.js';
-import { listen, sleep, tempDir } from './http-helpers.js';
+import { listen, sleep, tempDir, STREAM_CHUNK, STREAM_CHUNKS, type Flavour, type TestApp } from '@session-warden/adapter-test-suite';
 
 type KoaClass = typeof Koa3;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const Koa2: KoaClass = require('koa2');
-
-/** Every suite runs on both major versions. */
-export const FLAVOURS: readonly (readonly [string, KoaClass])[] = [['Koa 3', Koa3], ['Koa 2', Koa2]];
-
-export interface TestApp {
-  url: string;
-  warden: Warden;
-  middleware: WardenMiddleware;
-  dir: string;
-  /** How often each handler ran. */
-  hits: Record<string, number>;
-  /** What the hand-streaming handler saw: res.end's return value was res, and write() applied backpressure. */
-  stream: { endReturnedRes?: boolean; sawBackpressure?: boolean };
-  /** Stops the server and the Warden (flushing records), keeping the database files. */
-  stop(): Promise<void>;
-  /** stop() and delete the temp dir. */
-  close(): Promise<void>;
-}
-
-export const STREAM_CHUNKS = 256;
-export const STREAM_CHUNK = Buffer.alloc(16 * 1024, 'abcdefghijklmnopqrstuvwxyz');
 
 /** A small site behind `app.use(warden(...))`, with SQLite in a temp dir. */
 export async function startApp(Koa: KoaClass, options: KoaWardenOptions = {}): Promise<TestApp> {
@@ -95,3 +73,9 @@ export async function startApp(Koa: KoaClass, options: KoaWardenOptions = {}): P
     },
   };
 }
+
+/** Every suite runs on both major versions. */
+export const FLAVOURS: readonly Flavour[] = [
+  { name: 'Koa 3', start: (options) => startApp(Koa3, options) },
+  { name: 'Koa 2', start: (options) => startApp(Koa2, options) },
+];

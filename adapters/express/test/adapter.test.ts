@@ -1,0 +1,5 @@
+import { adapterSuite } from '@session-warden/adapter-test-suite';
+import { FLAVOURS } from './app.js';
+
+// The behaviour every adapter must show, on each supported Express version.
+adapterSuite(FLAVOURS);

@@ -1,0 +1,27 @@
+import type { Warden, WardenOptions } from '@session-warden/core';
+
+/** A small site behind `app.use(warden(...))`, with SQLite in a temp dir, as each adapter's tests build it. */
+export interface TestApp {
+  url: string;
+  warden: Warden;
+  middleware: { readonly ready: Promise<Warden>; close(): Promise<void> };
+  dir: string;
+  /** How often each handler ran. */
+  hits: Record<string, number>;
+  /** What the streaming handler saw: res.end's return value was res, and write() applied backpressure. */
+  stream: { endReturnedRes?: boolean; sawBackpressure?: boolean };
+  /** Stops the server and the Warden (flushing records), keeping the database files. */
+  stop(): Promise<void>;
+  /** stop() and delete the temp dir. */
+  close(): Promise<void>;
+}
+
+/** One framework version the suite runs on: its name and how to start the test site. */
+export interface Flavour {
+  name: string;
+  start(options?: WardenOptions): Promise<TestApp>;
+}
+
+/** The streaming route writes this many chunks of this buffer. */
+export const STREAM_CHUNKS = 256;
+export const STREAM_CHUNK = Buffer.alloc(16 * 1024, 'abcdefghijklmnopqrstuvwxyz');
