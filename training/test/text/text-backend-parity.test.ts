@@ -7,6 +7,7 @@ import { createTextClassifier as createOnnx } from '@session-warden/model-onnx';
 import { createTextClassifier as createTfjs } from '@session-warden/model-tfjs';
 import { CHECK_SET } from '../../src/text/cli.js';
 import { exportTextModel } from '../../src/text/export-text.js';
+import { reexportTextOnnx } from '../../src/text/reexport-text.js';
 import { generateTextDataset, isHeldOut } from '../../src/text/generators/dataset.js';
 import { createTextModel, forwardOne } from '../../src/text/text-model.js';
 import { prepare, TextTrainer } from '../../src/text/trainer.js';
@@ -52,6 +53,22 @@ describe('one trained text model, exported to ONNX and tfjs', () => {
     expect(maxDiff).to.be.below(1e-4);
     await onnx.dispose();
     tfjs.dispose();
+  });
+
+  it('re-exported to ONNX from its tfjs folder (no retraining), gives the same predictions and metadata', async () => {
+    const again = join(dir, 'again.onnx');
+    await reexportTextOnnx(files.tfjs, again);
+    const a = await createOnnx({ modelFile: files.onnx });
+    const b = await createOnnx({ modelFile: again });
+    expect(b.info).to.deep.equal(a.info);
+    const va = await a.classify(texts);
+    const vb = await b.classify(texts);
+    va.forEach((v, i) => {
+      expect(vb[i]!.label, texts[i]).to.equal(v.label);
+      for (const l of TEXT_LABELS) expect(vb[i]!.scores[l]).to.be.closeTo(v.scores[l], 1e-6);
+    });
+    await a.dispose();
+    await b.dispose();
   });
 
   it('matches the trainer\'s own forward pass', async () => {
