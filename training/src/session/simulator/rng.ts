@@ -1,45 +1,27 @@
+import { Sfc32 } from '../../random/sfc32.js';
+
 /**
  * Seeded random numbers (sfc32 seeded through a string hash), so the same seed
  * always yields the same simulated traffic on every machine.
  */
-export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-
+export class Rng extends Sfc32 {
   constructor(seed: string | number) {
     const s = String(seed);
     let h = 1779033703 ^ s.length;
+    for (let i = 0; i < s.length; i++) {
+      h = Math.imul(h ^ s.charCodeAt(i), 3432918353);
+      h = (h << 13) | (h >>> 19);
+    }
     const next = (): number => {
       h = Math.imul(h ^ (h >>> 16), 2246822507);
       h = Math.imul(h ^ (h >>> 13), 3266489909);
       return (h ^= h >>> 16) >>> 0;
     };
-    for (let i = 0; i < s.length; i++) {
-      h = Math.imul(h ^ s.charCodeAt(i), 3432918353);
-      h = (h << 13) | (h >>> 19);
-    }
-    this.a = next(); this.b = next(); this.c = next(); this.d = next();
-    for (let i = 0; i < 12; i++) this.next();
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return (t >>> 0) / 4294967296;
+    const a = next(), b = next(), c = next(), d = next();
+    super(a, b, c, d, 12);
   }
 
   uniform(lo: number, hi: number): number { return lo + (hi - lo) * this.next(); }
-  /** Integer in [lo, hi], both included. */
-  int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  chance(p: number): boolean { return this.next() < p; }
-  pick<T>(items: readonly T[]): T { return items[Math.floor(this.next() * items.length)]; }
 
   /** Picks a key by weight. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
