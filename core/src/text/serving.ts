@@ -114,9 +114,12 @@ export class TextInputEncoder {
     const sparse = this.encodeSparse(inputs);
     const { offsets } = sparse;
     const count = (i: number): number => offsets[i + 1]! - offsets[i]!;
+    // Rows by feature count (ties by index): numeric keys sort natively, several times faster than a comparator.
+    const keys = new Float64Array(sparse.batch);
+    for (let i = 0; i < keys.length; i++) keys[i] = count(i) * 2 ** 32 + i;
+    keys.sort();
     const order = new Int32Array(sparse.batch);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort((a, b) => count(a) - count(b));
+    for (let i = 0; i < order.length; i++) order[i] = keys[i]! % 2 ** 32;
     const groups: FeatureGroup[] = [];
     for (let start = 0; start < order.length;) {
       const narrowest = count(order[start]!);
