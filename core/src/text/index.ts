@@ -3,4 +3,6 @@ export { decodeOnce, percentDecode, decodeHtmlEntities, decodeJsEscapes } from '
 export {
   TextFeaturiser, DEFAULT_FEATURISER, BIAS_ID, type FeaturiserConfig, type FeatureBatch,
 } from './featurise.js';
-export { parseTextModelInfo, TextInputEncoder, probsToVerdicts, type TextModelInfo, type FeatureGroup } from './serving.js';
+export {
+  parseTextModelInfo, TextInputEncoder, probsToVerdicts, type TextModelInfo, type FeatureGroup, type SparseFeatureBatch,
+} from './serving.js';

@@ -41,11 +41,24 @@ export interface FeatureGroup {
   batch: FeatureBatch;
 }
 
+/**
+ * A batch without padding (compressed sparse rows): row r's features are ids/weights[offsets[r], offsets[r + 1]).
+ * Every row has at least the bias feature.
+ */
+export interface SparseFeatureBatch {
+  ids: Int32Array;
+  weights: Float32Array;
+  /** batch + 1 entries. */
+  offsets: Int32Array;
+  batch: number;
+}
+
 /** Normalises and featurises a batch the way the model was trained. Synchronous, so concurrent calls cannot share its scratch buffers. */
 export class TextInputEncoder {
   private readonly featuriser: TextFeaturiser;
   private scratchIds = new Int32Array(4096);
   private scratchWeights = new Float32Array(4096);
+  private scratchOffsets = new Int32Array(257);
 
   constructor(readonly info: TextModelInfo) {
     this.featuriser = new TextFeaturiser(info.featuriser);
@@ -62,40 +75,64 @@ export class TextInputEncoder {
   }
 
   /**
+   * Encodes a batch without padding. The arrays are views of this encoder's scratch buffers, valid until its
+   * next call: a caller that keeps them past that (e.g. across an await) copies them first.
+   */
+  encodeSparse(inputs: readonly string[]): SparseFeatureBatch {
+    const batch = inputs.length;
+    if (this.scratchOffsets.length < batch + 1) this.scratchOffsets = new Int32Array(Math.max(batch + 1, this.scratchOffsets.length * 2));
+    const offsets = this.scratchOffsets;
+    let at = 0;
+    offsets[0] = 0;
+    for (let r = 0; r < batch; r++) {
+      const raw = inputs[r];
+      const text = normaliseText(typeof raw === 'string' ? raw : String(raw ?? ''));
+      const need = at + this.featuriser.capacity(text.length);
+      if (this.scratchIds.length < need) this.growScratch(need, at);
+      at += this.featuriser.featuriseInto(text, this.scratchIds, this.scratchWeights, at);
+      offsets[r + 1] = at;
+    }
+    return { ids: this.scratchIds.subarray(0, at), weights: this.scratchWeights.subarray(0, at), offsets: offsets.subarray(0, batch + 1), batch };
+  }
+
+  private growScratch(need: number, keep: number): void {
+    const size = Math.max(need, this.scratchIds.length * 2);
+    const ids = new Int32Array(size);
+    const weights = new Float32Array(size);
+    ids.set(this.scratchIds.subarray(0, keep));
+    weights.set(this.scratchWeights.subarray(0, keep));
+    this.scratchIds = ids;
+    this.scratchWeights = weights;
+  }
+
+  /**
    * Encodes a batch as groups of rows with similar feature counts, so one long input does not pad every
    * other row to its width (padding costs the model as much as real features).
    */
   encodeGrouped(inputs: readonly string[], maxGroup = 64): FeatureGroup[] {
     if (inputs.length <= 1) return [{ rows: Int32Array.of(0), batch: this.encode(inputs) }].slice(0, inputs.length);
-    const texts = this.normalise(inputs);
-    let total = 0;
-    for (const t of texts) total += this.featuriser.capacity(t.length);
-    if (this.scratchIds.length < total) {
-      this.scratchIds = new Int32Array(total);
-      this.scratchWeights = new Float32Array(total);
-    }
-    const offsets = new Int32Array(texts.length);
-    const counts = new Int32Array(texts.length);
-    let at = 0;
-    for (let i = 0; i < texts.length; i++) {
-      offsets[i] = at;
-      counts[i] = this.featuriser.featuriseInto(texts[i]!, this.scratchIds, this.scratchWeights, at);
-      at += counts[i]!;
-    }
-    const order = Array.from(texts.keys()).sort((a, b) => counts[a]! - counts[b]!);
+    const sparse = this.encodeSparse(inputs);
+    const { offsets } = sparse;
+    const count = (i: number): number => offsets[i + 1]! - offsets[i]!;
+    // Rows by feature count (ties by index): numeric keys sort natively, several times faster than a comparator.
+    const keys = new Float64Array(sparse.batch);
+    for (let i = 0; i < keys.length; i++) keys[i] = count(i) * 2 ** 32 + i;
+    keys.sort();
+    const order = new Int32Array(sparse.batch);
+    for (let i = 0; i < order.length; i++) order[i] = keys[i]! % 2 ** 32;
     const groups: FeatureGroup[] = [];
     for (let start = 0; start < order.length;) {
-      const narrowest = counts[order[start]!]!;
+      const narrowest = count(order[start]!);
       let end = start + 1;
-      while (end < order.length && end - start < maxGroup && counts[order[end]!]! <= narrowest * 1.5 + 16) end++;
-      const width = counts[order[end - 1]!]!;
-      const rows = Int32Array.from(order.slice(start, end));
+      while (end < order.length && end - start < maxGroup && count(order[end]!) <= narrowest * 1.5 + 16) end++;
+      const width = count(order[end - 1]!);
+      const rows = order.slice(start, end);
       const ids = new Int32Array(rows.length * width);
       const weights = new Float32Array(rows.length * width);
       for (let r = 0; r < rows.length; r++) {
         const i = rows[r]!;
-        ids.set(this.scratchIds.subarray(offsets[i]!, offsets[i]! + counts[i]!), r * width);
-        weights.set(this.scratchWeights.subarray(offsets[i]!, offsets[i]! + counts[i]!), r * width);
+        ids.set(sparse.ids.subarray(offsets[i]!, offsets[i + 1]!), r * width);
+        weights.set(sparse.weights.subarray(offsets[i]!, offsets[i + 1]!), r * width);
       }
       groups.push({ rows, batch: { ids, weights, batch: rows.length, width } });
       start = end;

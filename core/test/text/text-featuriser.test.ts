@@ -36,6 +36,16 @@ describe('TextFeaturiser', () => {
     expect(Array.from(many.ids).every((id) => id >= 0 && id < (1 << 12))).to.equal(true);
   });
 
+  it('gives the same features once its seen-table epochs wrap around (after 2^(31 - log2 buckets) inputs)', () => {
+    const g = new TextFeaturiser({ buckets: 1 << 12, minN: 1, maxN: 3, seed: 7 });
+    const probe = "a'a' or 1=1 -- aaa";
+    const first = g.featuriseBatch([probe]);
+    for (let i = 0; i < (1 << 19) + 5; i++) g.featuriseInto('ab', new Int32Array(16), new Float32Array(16), 0);
+    const again = g.featuriseBatch([probe]);
+    expect(Array.from(again.ids)).to.deep.equal(Array.from(first.ids));
+    expect(Array.from(again.weights)).to.deep.equal(Array.from(first.weights));
+  });
+
   it('refuses a config that cannot work', () => {
     expect(() => new TextFeaturiser({ buckets: 1, minN: 1, maxN: 5, seed: 0 })).to.throw(RangeError);
   });

@@ -36,6 +36,20 @@ describe('text model serving helpers', () => {
     expect(a.batch).to.equal(2);
   });
 
+  it('encode a batch without padding, each row holding the same features as when encoded alone', () => {
+    const enc = new TextInputEncoder(parseTextModelInfo(INFO, 'm'));
+    const inputs = ['a', 'a much longer input about blue shoes and prices < 20', '', '%2e%2e%2fetc%2fpasswd', 'x'.repeat(3000), 7 as unknown as string];
+    const alone = inputs.map((t) => enc.encode([t]));
+    const sparse = enc.encodeSparse(inputs);
+    expect(sparse.batch).to.equal(inputs.length);
+    expect(sparse.offsets[0]).to.equal(0);
+    expect(sparse.offsets[inputs.length]).to.equal(sparse.ids.length);
+    alone.forEach((a, r) => {
+      expect(Array.from(sparse.ids.subarray(sparse.offsets[r]!, sparse.offsets[r + 1]!)), String(inputs[r])).to.deep.equal(Array.from(a.ids));
+      expect(Array.from(sparse.weights.subarray(sparse.offsets[r]!, sparse.offsets[r + 1]!))).to.deep.equal(Array.from(a.weights));
+    });
+  });
+
   it('group a batch by width, covering every row once with the same features as alone', () => {
     const enc = new TextInputEncoder(parseTextModelInfo(INFO, 'm'));
     const inputs = ['a', 'a much longer input about blue shoes and prices < 20', '', '../../etc/passwd', 'x'.repeat(300), 'b'];

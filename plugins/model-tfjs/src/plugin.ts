@@ -6,7 +6,7 @@ export interface TfjsModelsOptions {
   /** Overrides the config's textModelFile for this plugin. */
   textModelFile?: string;
   dir_path?: string;
-  /** How the text network is evaluated: 'tfjs' ops (default) or plain 'js' (see createTextClassifier). */
+  /** How the text network is evaluated: plain 'js' (default for the hashed n-gram network) or 'tfjs' ops (see createTextClassifier). */
   textEngine?: 'tfjs' | 'js';
   /** Overrides the config's modelFile (the session model) for this plugin. */
   modelFile?: string;

@@ -17,8 +17,10 @@ export interface TextClassifierOptions {
   modelFile?: string;
   dir_path?: string;
   /**
-   * 'tfjs' (default) runs the network as tfjs ops on the active backend; 'js' evaluates the same weights in
-   * plain JS, much faster where the backend's per-op overhead dominates (see README). Same results within 1e-4.
+   * 'js' (default for the hashed n-gram network) evaluates the model's weights in plain JS, which measures
+   * several times faster than tfjs ops at these sizes (bench/text-models.cjs); 'tfjs' runs the network as
+   * tfjs ops on the active backend (WASM, or tfjs-node when installed). Same results within 1e-4. Other
+   * topologies always run on tfjs.
    */
   engine?: 'tfjs' | 'js';
 }
@@ -33,14 +35,14 @@ export function resolveTextModelPath(options: TextClassifierOptions = {}): strin
 export class TfjsTextClassifier implements TextClassifier {
   readonly name = 'tfjs-text';
   private readonly encoder: TextInputEncoder;
-  private readonly run: TextGraphRunner;
+  private readonly run: TextGraphRunner | undefined;
   private readonly runJs: TextGraphJs | undefined;
 
-  private constructor(private readonly model: tf.LayersModel, readonly info: TextModelInfo, readonly file: string, readonly backend: string, engine: 'tfjs' | 'js') {
+  private constructor(private readonly model: tf.LayersModel, readonly info: TextModelInfo, readonly file: string, readonly backend: string, engine: 'tfjs' | 'js' | undefined) {
     this.encoder = new TextInputEncoder(info);
-    this.run = compileTextGraph(model);
-    this.runJs = engine === 'js' ? compileTextGraphJs(model) : undefined;
+    this.runJs = engine === 'tfjs' ? undefined : compileTextGraphJs(model);
     if (engine === 'js' && !this.runJs) throw new WardenConfigError(`${file} is not the hashed n-gram text network, so engine 'js' cannot run it; use engine 'tfjs'.`, 'WARDEN_MODEL');
+    this.run = this.runJs ? undefined : compileTextGraph(model);
   }
 
   /** Which engine evaluates the network: the tfjs backend's name, or 'js'. */
@@ -53,21 +55,30 @@ export class TfjsTextClassifier implements TextClassifier {
     const path = resolveTextModelPath(options);
     let info: TextModelInfo | undefined;
     const { model, file } = await loadLayersModelFiles(path, (metadata, where) => { info = parseTextModelInfo(metadata ?? {}, where); });
-    return new TfjsTextClassifier(model, info!, file, backend, options.engine ?? 'tfjs');
+    return new TfjsTextClassifier(model, info!, file, backend, options.engine);
   }
 
   async classify(inputs: readonly string[]): Promise<TextVerdict[]> {
     if (inputs.length === 0) return [];
+    if (this.runJs) {
+      const batch = this.encoder.encodeSparse(inputs);
+      return probsToVerdicts(this.runJs(batch), this.info.labels, batch.batch);
+    }
+    if (this.run) {
+      const batch = this.encoder.encodeSparse(inputs);
+      const probs = this.run(batch);
+      try {
+        return probsToVerdicts(probs.dataSync(), this.info.labels, batch.batch);
+      } finally {
+        probs.dispose();
+      }
+    }
     const out = new Array<TextVerdict>(inputs.length);
     for (const { rows, batch } of this.encoder.encodeGrouped(inputs)) {
-      if (this.runJs) {
-        probsToVerdicts(this.runJs(batch), this.info.labels, batch.batch, rows, out);
-        continue;
-      }
-      const probs = tf.tidy(() => this.run(
+      const probs = tf.tidy(() => this.model.predictOnBatch([
         tf.tensor2d(batch.ids, [batch.batch, batch.width], 'int32'),
         tf.tensor2d(batch.weights, [batch.batch, batch.width], 'float32'),
-      ));
+      ]) as tf.Tensor2D);
       try {
         probsToVerdicts(probs.dataSync(), this.info.labels, batch.batch, rows, out);
       } finally {

@@ -7,6 +7,7 @@ import { createTextClassifier as createOnnx } from '@session-warden/model-onnx';
 import { createTextClassifier as createTfjs } from '@session-warden/model-tfjs';
 import { CHECK_SET } from '../../src/text/cli.js';
 import { exportTextModel } from '../../src/text/export-text.js';
+import { reexportTextOnnx } from '../../src/text/reexport-text.js';
 import { generateTextDataset, isHeldOut } from '../../src/text/generators/dataset.js';
 import { createTextModel, forwardOne } from '../../src/text/text-model.js';
 import { prepare, TextTrainer } from '../../src/text/trainer.js';
@@ -30,13 +31,15 @@ describe('one trained text model, exported to ONNX and tfjs', () => {
 
   it('gives the same labels and probabilities within 1e-4 on onnxruntime, on tfjs (WASM) and on the tfjs model\'s JS engine, batched and one by one', async () => {
     const onnx = await createOnnx({ modelFile: files.onnx });
-    const tfjs = await createTfjs({ modelFile: files.tfjs });
-    const tfjsJs = await createTfjs({ modelFile: files.tfjs, engine: 'js' });
-    expect(tfjsJs.engine).to.equal('js');
+    const tfjs = await createTfjs({ modelFile: files.tfjs, engine: 'tfjs' });
+    const tfjsJs = await createTfjs({ modelFile: files.tfjs });
+    expect(tfjs.engine).to.equal(tfjs.backend);
+    expect(tfjsJs.engine, 'the default engine for this network').to.equal('js');
     const a = await onnx.classify(texts);
     const b = await tfjs.classify(texts);
     const c = await tfjsJs.classify(texts);
     const single = await Promise.all(texts.slice(0, 50).map(async (t) => (await tfjs.classify([t]))[0]!));
+    const singleJs = await Promise.all(texts.slice(0, 50).map(async (t) => (await tfjsJs.classify([t]))[0]!));
     expect(a).to.have.length(texts.length);
     let maxDiff = 0;
     a.forEach((v, i) => {
@@ -45,11 +48,27 @@ describe('one trained text model, exported to ONNX and tfjs', () => {
       for (const l of TEXT_LABELS) maxDiff = Math.max(maxDiff, Math.abs(v.scores[l] - b[i]!.scores[l]), Math.abs(v.scores[l] - c[i]!.scores[l]));
     });
     single.forEach((v, i) => {
-      for (const l of TEXT_LABELS) maxDiff = Math.max(maxDiff, Math.abs(v.scores[l] - a[i]!.scores[l]));
+      for (const l of TEXT_LABELS) maxDiff = Math.max(maxDiff, Math.abs(v.scores[l] - a[i]!.scores[l]), Math.abs(singleJs[i]!.scores[l] - a[i]!.scores[l]));
     });
     expect(maxDiff).to.be.below(1e-4);
     await onnx.dispose();
     tfjs.dispose();
+  });
+
+  it('re-exported to ONNX from its tfjs folder (no retraining), gives the same predictions and metadata', async () => {
+    const again = join(dir, 'again.onnx');
+    await reexportTextOnnx(files.tfjs, again);
+    const a = await createOnnx({ modelFile: files.onnx });
+    const b = await createOnnx({ modelFile: again });
+    expect(b.info).to.deep.equal(a.info);
+    const va = await a.classify(texts);
+    const vb = await b.classify(texts);
+    va.forEach((v, i) => {
+      expect(vb[i]!.label, texts[i]).to.equal(v.label);
+      for (const l of TEXT_LABELS) expect(vb[i]!.scores[l]).to.be.closeTo(v.scores[l], 1e-6);
+    });
+    await a.dispose();
+    await b.dispose();
   });
 
   it('matches the trainer\'s own forward pass', async () => {
@@ -67,15 +86,21 @@ describe('one trained text model, exported to ONNX and tfjs', () => {
 });
 
 describe('the shipped default text model', () => {
-  it('gives the same labels and probabilities within 1e-4 from its ONNX file and its tfjs folder', async () => {
+  it('gives the same labels and probabilities within 1e-4 from its ONNX file and its tfjs folder (tfjs ops and JS engine)', async () => {
     const texts = (await readFile(CHECK_SET, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).text as string);
     const onnx = await createOnnx();
-    const tfjs = await createTfjs();
+    const tfjs = await createTfjs({ engine: 'tfjs' });
+    const tfjsJs = await createTfjs();
     const a = await onnx.classify(texts);
     const b = await tfjs.classify(texts);
+    const c = await tfjsJs.classify(texts);
     a.forEach((v, i) => {
       expect(b[i]!.label, texts[i]).to.equal(v.label);
-      for (const l of TEXT_LABELS) expect(Math.abs(v.scores[l] - b[i]!.scores[l]), `${texts[i]} ${l}`).to.be.below(1e-4);
+      expect(c[i]!.label, texts[i]).to.equal(v.label);
+      for (const l of TEXT_LABELS) {
+        expect(Math.abs(v.scores[l] - b[i]!.scores[l]), `${texts[i]} ${l}`).to.be.below(1e-4);
+        expect(Math.abs(v.scores[l] - c[i]!.scores[l]), `${texts[i]} ${l}`).to.be.below(1e-4);
+      }
     });
     await onnx.dispose();
     tfjs.dispose();
