@@ -8,13 +8,22 @@ import { checkCount, checkDate, checkSessionId } from './record-checks.js';
 import type { HttpLogRow } from './entities.js';
 import { MultiRowInsert } from './multi-row-insert.js';
 import type { SqlContext } from './sql-context.js';
+import { SqliteFastInsert } from './sqlite-fast-insert.js';
 
 /** `httplogs` on a SQL database. */
 export class SqlRequestLogStore implements RequestLogStore {
   private readonly insert: MultiRowInsert<HttpLogRow>;
+  /** SQLite only: prepared INSERT on the driver's connection, bypassing TypeORM's per-value mapping. */
+  private readonly fastInsert: SqliteFastInsert | null;
 
-  constructor(private readonly ctx: SqlContext) {
+  constructor(private readonly ctx: SqlContext, options: { fastInsert?: boolean } = {}) {
     this.insert = new MultiRowInsert(ctx.dataSource, ctx.entities.httpLogs);
+    this.fastInsert = options.fastInsert === false ? null : SqliteFastInsert.create(ctx.dataSource, ctx.entities.httpLogs);
+  }
+
+  /** Which write path `append` takes (tests check that both are exercised). */
+  get insertPath(): 'sqlite-prepared' | 'typeorm' {
+    return this.fastInsert ? 'sqlite-prepared' : 'typeorm';
   }
 
   private get repo() {
@@ -26,6 +35,12 @@ export class SqlRequestLogStore implements RequestLogStore {
     if (!Array.isArray(records)) throw new ValidationError('RequestLogStore.append expects an array of request records.');
     if (records.length === 0) return;
     const rows = records.map(toHttpLogRow);
+    const fast = this.fastInsert;
+    if (fast) {
+      // Inside the guard, so no TypeORM transaction of ours is open on the shared connection.
+      await this.ctx.guard.run('append request records', async () => fast.run(rows));
+      return;
+    }
     const chunks = chunkForInsert(rows, this.insert.paramsPerRow, MAX_PARAMS[this.ctx.dialect], httpLogRowSize);
     await this.ctx.guard.run('append request records', () =>
       this.ctx.dataSource.transaction(async (manager) => {
