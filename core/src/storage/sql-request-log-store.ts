@@ -9,21 +9,27 @@ import type { HttpLogRow } from './entities.js';
 import { MultiRowInsert } from './multi-row-insert.js';
 import type { SqlContext } from './sql-context.js';
 import { SqliteFastInsert } from './sqlite-fast-insert.js';
+import { SqliteSessionRead } from './sqlite-session-read.js';
 
 /** `httplogs` on a SQL database. */
 export class SqlRequestLogStore implements RequestLogStore {
   private readonly insert: MultiRowInsert<HttpLogRow>;
   /** SQLite only: prepared INSERT on the driver's connection, bypassing TypeORM's per-value mapping. */
   private readonly fastInsert: SqliteFastInsert | null;
+  /** SQLite only: prepared SELECT for a session's rows, bypassing TypeORM's query builder. */
+  private readonly fastRead: SqliteSessionRead | null;
 
-  constructor(private readonly ctx: SqlContext, options: { fastInsert?: boolean } = {}) {
+  /** `fastPath: false` keeps SQLite on TypeORM's generic path (tests run the store suite both ways). */
+  constructor(private readonly ctx: SqlContext, options: { fastPath?: boolean } = {}) {
     this.insert = new MultiRowInsert(ctx.dataSource, ctx.entities.httpLogs);
-    this.fastInsert = options.fastInsert === false ? null : SqliteFastInsert.create(ctx.dataSource, ctx.entities.httpLogs);
+    const fast = options.fastPath !== false;
+    this.fastInsert = fast ? SqliteFastInsert.create(ctx.dataSource, ctx.entities.httpLogs) : null;
+    this.fastRead = fast ? SqliteSessionRead.create(ctx.dataSource, ctx.entities.httpLogs) : null;
   }
 
-  /** Which write path `append` takes (tests check that both are exercised). */
-  get insertPath(): 'sqlite-prepared' | 'typeorm' {
-    return this.fastInsert ? 'sqlite-prepared' : 'typeorm';
+  /** Which path `append` and `findBySession` take (tests check that both are exercised). */
+  get accessPath(): 'sqlite-prepared' | 'typeorm' {
+    return this.fastInsert && this.fastRead ? 'sqlite-prepared' : 'typeorm';
   }
 
   private get repo() {
@@ -50,6 +56,8 @@ export class SqlRequestLogStore implements RequestLogStore {
 
   async findBySession(sessionID: string): Promise<RequestRecord[]> {
     const id = checkSessionId(sessionID, 'RequestLogStore.findBySession');
+    const fast = this.fastRead;
+    if (fast) return (await this.ctx.guard.run('read a session\'s requests', async () => fast.rows(id))).map(fromHttpLogRow);
     const rows = await this.ctx.guard.run('read a session\'s requests', () =>
       this.repo.createQueryBuilder('r').where('r.sessionID = :id', { id })
         .orderBy('r.timestamp', 'ASC').addOrderBy('r.id', 'ASC').getMany());

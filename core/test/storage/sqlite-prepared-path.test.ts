@@ -21,18 +21,18 @@ function contextOf(storage: Storage): SqlContext {
 /** The same SQLite storage, but its request log written through TypeORM (the path PostgreSQL and MariaDB take). */
 async function openWithTypeormInsert(database: string): Promise<Storage> {
   const storage = await openStorage({ type: 'sqlite', database });
-  const requests = new SqlRequestLogStore(contextOf(storage), { fastInsert: false });
+  const requests = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
   return Object.assign(Object.create(storage) as Storage, { requests });
 }
 
-storeSuite('SQLite, request log through TypeORM (fast insert off)', () => openWithTypeormInsert(join(dir, 'typeorm-path.db')));
+storeSuite('SQLite, request log through TypeORM (prepared-statement path off)', () => openWithTypeormInsert(join(dir, 'typeorm-path.db')));
 
-describe('SQLite fast insert', () => {
-  it('is the path SQLite storage takes for appends', async () => {
+describe('SQLite prepared-statement path for the request log', () => {
+  it('is the path SQLite storage takes for appends and session reads', async () => {
     const storage = await openStorage({ type: 'sqlite', database: join(dir, 'path.db') });
     try {
-      expect((storage.requests as SqlRequestLogStore).insertPath).to.equal('sqlite-prepared');
-      expect(new SqlRequestLogStore(contextOf(storage), { fastInsert: false }).insertPath).to.equal('typeorm');
+      expect((storage.requests as SqlRequestLogStore).accessPath).to.equal('sqlite-prepared');
+      expect(new SqlRequestLogStore(contextOf(storage), { fastPath: false }).accessPath).to.equal('typeorm');
     } finally {
       await storage.close();
     }
@@ -41,7 +41,7 @@ describe('SQLite fast insert', () => {
   it('writes exactly the column values TypeORM writes', async () => {
     const storage = await openStorage({ type: 'sqlite', database: join(dir, 'same-rows.db') });
     try {
-      const typeorm = new SqlRequestLogStore(contextOf(storage), { fastInsert: false });
+      const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
       const fast = storage.requests;
       const full = (sessionID: string) => requestRecord(sessionID, new Date(Date.UTC(2031, 11, 31, 23, 59, 59, 7)), {
         clientIP: '::ffff:10.0.0.1', ipSource: 'forwarded', method: 'PUT', path: '/a/ü', query: 'x=1&y=%20',
@@ -62,6 +62,10 @@ describe('SQLite fast insert', () => {
       expect(written).to.deep.equal(await rows(a));
       expect(written[0]!.timestamp).to.equal('2031-12-31 23:59:59.007');
       expect(written[1]!.userAgent).to.equal(null);
+      // And each path reads back, field for field, what the other wrote.
+      const strip = (records: Awaited<ReturnType<typeof fast.findBySession>>) => records.map(({ id: _id, sessionID: _s, ...rest }) => rest);
+      expect(strip(await fast.findBySession(a))).to.deep.equal(strip(await typeorm.findBySession(b)));
+      expect(strip(await fast.findBySession(a))).to.deep.equal(strip([minimal(a), full(a)])); // oldest first
     } finally {
       await storage.close();
     }
