@@ -58,7 +58,9 @@ async function main() {
   server.keepAliveTimeout = 60_000;
   server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
   process.on('message', async (message) => {
-    if (message === 'stats') {
+    if (message === 'cpu') {
+      process.send({ cpu: process.cpuUsage() });
+    } else if (message === 'stats') {
       if (warden) await warden.settle();
       process.send({ stats: warden ? { ...warden.stats().recorder, stored: await warden.storage.requests.count() } : null });
     } else if (message === 'stop') {

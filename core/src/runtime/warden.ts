@@ -142,6 +142,8 @@ export class Warden {
   }
 
   private async classifyClosed(event: SessionClosed): Promise<void> {
+    // The close is noticed inside a request's 'close' handler: start after waiting I/O has run.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     await this.recorder.flush();
     if (this.options.classifier !== 'in-process') {
       await classifyRemotely(event.sessionID, this.options.classifier);
