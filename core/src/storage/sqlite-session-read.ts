@@ -2,7 +2,8 @@ import type { DataSource, EntitySchema } from 'typeorm';
 import type { HttpLogRow } from './entities.js';
 
 interface SqliteStatement {
-  all(...params: unknown[]): Record<string, unknown>[];
+  all(...params: unknown[]): unknown[][];
+  raw(toggle: boolean): SqliteStatement;
 }
 interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
@@ -18,7 +19,7 @@ interface SqliteConnection {
 export class SqliteSessionRead {
   private constructor(
     private readonly statement: SqliteStatement,
-    private readonly hydrate: (raw: Record<string, unknown>) => HttpLogRow,
+    private readonly hydrate: (raw: unknown[]) => HttpLogRow,
   ) {}
 
   /** Null unless the DataSource is better-sqlite3 (other databases keep TypeORM's path). */
@@ -35,12 +36,13 @@ export class SqliteSessionRead {
     };
     const table = metadata.tablePath.split('.').map(escape).join('.');
     const columns = metadata.columns;
+    // Rows as arrays (`raw`): building an object per row costs better-sqlite3 about as much again as the query.
     const statement = db.prepare(`SELECT ${columns.map((c) => escape(c.databaseName)).join(', ')} FROM ${table} `
-      + `WHERE ${column('sessionID')} = ? ORDER BY ${column('timestamp')} ASC, ${column('id')} ASC`);
+      + `WHERE ${column('sessionID')} = ? ORDER BY ${column('timestamp')} ASC, ${column('id')} ASC`).raw(true);
     const driver = dataSource.driver;
-    const hydrate = (raw: Record<string, unknown>): HttpLogRow => {
+    const hydrate = (raw: unknown[]): HttpLogRow => {
       const row: Record<string, unknown> = {};
-      for (const c of columns) row[c.propertyName] = driver.prepareHydratedValue(raw[c.databaseName], c);
+      for (let i = 0; i < columns.length; i++) row[columns[i]!.propertyName] = driver.prepareHydratedValue(raw[i], columns[i]!);
       return row as unknown as HttpLogRow;
     };
     return new SqliteSessionRead(statement, hydrate);
