@@ -53,8 +53,8 @@ export class Warden {
   private closing?: Promise<void>;
 
   private constructor(readonly options: ResolvedOptions, readonly storage: Storage, container: DependencyContainer) {
-    // SQLite writes on this thread: keep each append to ~1 ms so requests never wait long behind one.
-    this.recorder = new Recorder(storage.requests, { ...options, writeBudgetMs: storage.kind === 'sqlite' ? 1 : undefined });
+    // SQLite writes on this thread: keep each append to ~2 ms so requests never wait long behind one.
+    this.recorder = new Recorder(storage.requests, { ...options, writeBudgetMs: storage.kind === 'sqlite' ? 2 : undefined });
     this.blocklist = new BlocklistCache(storage.blocklist);
     this.classifier = new ClassifierService({
       storage, options,
