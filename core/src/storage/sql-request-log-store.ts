@@ -8,7 +8,8 @@ import { checkCount, checkDate, checkSessionId } from './record-checks.js';
 import type { HttpLogRow } from './entities.js';
 import { MultiRowInsert } from './multi-row-insert.js';
 import type { SqlContext } from './sql-context.js';
-import { SqliteFastInsert } from './sqlite-fast-insert.js';
+import { httpLogParams, SqliteFastInsert } from './sqlite-fast-insert.js';
+import { SqliteWriterThread } from './sqlite-writer-thread.js';
 import { SqliteSessionRead } from './sqlite-session-read.js';
 
 /** `httplogs` on a SQL database. */
@@ -19,17 +20,31 @@ export class SqlRequestLogStore implements RequestLogStore {
   /** SQLite only: prepared SELECT for a session's rows, bypassing TypeORM's query builder. */
   private readonly fastRead: SqliteSessionRead | null;
 
-  /** `fastPath: false` keeps SQLite on TypeORM's generic path (tests run the store suite both ways). */
-  constructor(private readonly ctx: SqlContext, options: { fastPath?: boolean } = {}) {
+  /** SQLite file only: appends run in a worker thread on its own connection, off the event loop. */
+  private readonly writer: SqliteWriterThread | null;
+
+  /**
+   * `fastPath: false` keeps SQLite on TypeORM's generic path, `writerThread: false` keeps the
+   * prepared INSERT on the event loop (tests run the store suite all three ways).
+   */
+  constructor(private readonly ctx: SqlContext, options: { fastPath?: boolean; writerThread?: boolean } = {}) {
     this.insert = new MultiRowInsert(ctx.dataSource, ctx.entities.httpLogs);
     const fast = options.fastPath !== false;
     this.fastInsert = fast ? SqliteFastInsert.create(ctx.dataSource, ctx.entities.httpLogs) : null;
     this.fastRead = fast ? SqliteSessionRead.create(ctx.dataSource, ctx.entities.httpLogs) : null;
+    const file = this.fastInsert?.file;
+    this.writer = file && options.writerThread !== false ? new SqliteWriterThread(file, this.fastInsert!.sql) : null;
   }
 
-  /** Which path `append` and `findBySession` take (tests check that both are exercised). */
-  get accessPath(): 'sqlite-prepared' | 'typeorm' {
-    return this.fastInsert && this.fastRead ? 'sqlite-prepared' : 'typeorm';
+  /** Which path `append` and `findBySession` take (tests check that each is exercised). */
+  get accessPath(): 'sqlite-writer-thread' | 'sqlite-prepared' | 'typeorm' {
+    if (!this.fastInsert || !this.fastRead) return 'typeorm';
+    return this.writer ? 'sqlite-writer-thread' : 'sqlite-prepared';
+  }
+
+  /** Ends the writer thread (SQLite); the DataSource is closed by the storage. */
+  async close(): Promise<void> {
+    await this.writer?.close();
   }
 
   private get repo() {
@@ -41,6 +56,13 @@ export class SqlRequestLogStore implements RequestLogStore {
     if (!Array.isArray(records)) throw new ValidationError('RequestLogStore.append expects an array of request records.');
     if (records.length === 0) return;
     const rows = records.map(toHttpLogRow);
+    const writer = this.writer;
+    if (writer) {
+      const params = rows.map(httpLogParams);
+      // Still inside the guard: the main connection's own writes never wait on the thread's lock.
+      await this.ctx.guard.run('append request records', () => writer.write(params));
+      return;
+    }
     const fast = this.fastInsert;
     if (fast) {
       // Inside the guard, so no TypeORM transaction of ours is open on the shared connection.

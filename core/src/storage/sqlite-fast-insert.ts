@@ -29,16 +29,31 @@ export function sqliteDateTime(date: Date): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
 }
 
+/** One row's values in the order the prepared INSERT binds them, converted as TypeORM's SQLite driver does. */
+export function httpLogParams(row: HttpLogRow): unknown[] {
+  return [
+    row.clientIP, row.ipSource, row.sessionID, row.method, row.path, row.query, row.statusCode,
+    sqliteDateTime(row.timestamp), row.durationMs, row.requestBytes, row.responseBytes,
+    row.userAgent ?? null, row.referer ?? null, row.contentType ?? null, row.body ?? null, row.flags ?? null,
+  ];
+}
+
 /**
  * `httplogs` rows written with one prepared INSERT per row inside one better-sqlite3 transaction,
- * on the connection TypeORM already holds. Why: TypeORM's query path costs ~19 µs per row here
- * (building and binding a multi-row statement, converting each value through column metadata),
- * all of it on the application's event loop; a prepared statement bound with a plain array
- * costs a few µs. Values are converted exactly as TypeORM's SQLite driver does for these
- * columns (datetime → UTC text with ms; absent optional text → NULL; the rest unchanged).
+ * on the connection TypeORM already holds. Why: TypeORM's query path costs several µs more per
+ * row (building and binding a multi-row statement, converting each value through column
+ * metadata), all of it on the application's event loop. Values are converted exactly as TypeORM's
+ * SQLite driver does for these columns (datetime → UTC text with ms; absent optional text → NULL;
+ * the rest unchanged).
  */
 export class SqliteFastInsert {
-  private constructor(private readonly insertAll: (rows: readonly HttpLogRow[]) => void) {}
+  private constructor(
+    /** The INSERT for one row, for a writer thread that prepares it on its own connection. */
+    readonly sql: string,
+    /** The database file (null for an in-memory database, which no other connection can open). */
+    readonly file: string | null,
+    private readonly insertAll: (rows: readonly HttpLogRow[]) => void,
+  ) {}
 
   /**
    * Null when the DataSource is not better-sqlite3 or the entity's columns are not the ones this
@@ -56,17 +71,14 @@ export class SqliteFastInsert {
     const escape = (name: string) => dataSource.driver.escape(name);
     const table = metadata.tablePath.split('.').map(escape).join('.');
     const names = FIELDS.map((field) => escape(byProperty.get(field)!.databaseName)).join(', ');
-    const statement = db.prepare(`INSERT INTO ${table} (${names}) VALUES (${FIELDS.map(() => '?').join(', ')})`);
+    const sql = `INSERT INTO ${table} (${names}) VALUES (${FIELDS.map(() => '?').join(', ')})`;
+    const statement = db.prepare(sql);
     const insertAll = db.transaction((rows: readonly HttpLogRow[]) => {
-      for (const row of rows) {
-        statement.run(
-          row.clientIP, row.ipSource, row.sessionID, row.method, row.path, row.query, row.statusCode,
-          sqliteDateTime(row.timestamp), row.durationMs, row.requestBytes, row.responseBytes,
-          row.userAgent ?? null, row.referer ?? null, row.contentType ?? null, row.body ?? null, row.flags ?? null,
-        );
-      }
+      for (const row of rows) statement.run(httpLogParams(row));
     });
-    return new SqliteFastInsert(insertAll);
+    const database = (dataSource.driver.options as { database?: unknown }).database;
+    const file = typeof database === 'string' && database !== '' && database !== ':memory:' && !database.startsWith('file:') ? database : null;
+    return new SqliteFastInsert(sql, file, insertAll);
   }
 
   /**

@@ -18,20 +18,23 @@ function contextOf(storage: Storage): SqlContext {
   return (storage as unknown as { ctx: SqlContext }).ctx;
 }
 
-/** The same SQLite storage, but its request log written through TypeORM (the path PostgreSQL and MariaDB take). */
-async function openWithTypeormInsert(database: string): Promise<Storage> {
-  const storage = await openStorage({ type: 'sqlite', database });
-  const requests = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
+/** The same SQLite storage, with its request log on another path (TypeORM's, or prepared statements on the event loop). */
+async function openWithRequestLog(database: string, options: { fastPath?: boolean; writerThread?: boolean }): Promise<Storage> {
+  const storage = await openStorage({ type: 'sqlite', database }) as SqlStorage;
+  await storage.requests.close(); // its writer thread is not used here
+  const requests = new SqlRequestLogStore(contextOf(storage), options);
   return Object.assign(Object.create(storage) as Storage, { requests });
 }
 
-storeSuite('SQLite, request log through TypeORM (prepared-statement path off)', () => openWithTypeormInsert(join(dir, 'typeorm-path.db')));
+storeSuite('SQLite, request log through TypeORM (prepared-statement path off)', () => openWithRequestLog(join(dir, 'typeorm-path.db'), { fastPath: false }));
+storeSuite('SQLite, request log with prepared statements on the event loop (no writer thread)', () => openWithRequestLog(join(dir, 'in-thread.db'), { writerThread: false }));
 
 describe('SQLite prepared-statement path for the request log', () => {
-  it('is the path SQLite storage takes for appends and session reads', async () => {
+  it('is the path SQLite storage takes for appends (in a writer thread) and session reads', async () => {
     const storage = await openStorage({ type: 'sqlite', database: join(dir, 'path.db') });
     try {
-      expect((storage.requests as SqlRequestLogStore).accessPath).to.equal('sqlite-prepared');
+      expect((storage.requests as SqlRequestLogStore).accessPath).to.equal('sqlite-writer-thread');
+      expect(new SqlRequestLogStore(contextOf(storage), { writerThread: false }).accessPath).to.equal('sqlite-prepared');
       expect(new SqlRequestLogStore(contextOf(storage), { fastPath: false }).accessPath).to.equal('typeorm');
     } finally {
       await storage.close();
@@ -42,6 +45,7 @@ describe('SQLite prepared-statement path for the request log', () => {
     const storage = await openStorage({ type: 'sqlite', database: join(dir, 'same-rows.db') });
     try {
       const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
+      const inThread = new SqlRequestLogStore(contextOf(storage), { writerThread: false });
       const fast = storage.requests;
       const full = (sessionID: string) => requestRecord(sessionID, new Date(Date.UTC(2031, 11, 31, 23, 59, 59, 7)), {
         clientIP: '::ffff:10.0.0.1', ipSource: 'forwarded', method: 'PUT', path: '/a/ü', query: 'x=1&y=%20',
@@ -50,9 +54,10 @@ describe('SQLite prepared-statement path for the request log', () => {
         body: { k: ['v', 1, null], '$x.y': "'\u0000" }, flags: { aborted: true },
       });
       const minimal = (sessionID: string) => requestRecord(sessionID, new Date(Date.UTC(1999, 0, 1, 0, 0, 0, 0)));
-      const [a, b] = [uniqueTag('typeorm'), uniqueTag('fast')];
+      const [a, b, c] = [uniqueTag('typeorm'), uniqueTag('thread'), uniqueTag('in-thread')];
       await typeorm.append([full(a), minimal(a)]);
       await fast.append([full(b), minimal(b)]);
+      await inThread.append([full(c), minimal(c)]);
       const rows = async (sessionID: string) => {
         const raw = await (storage as SqlStorage).dataSource.query('SELECT * FROM httplogs WHERE sessionID = ? ORDER BY id', [sessionID]) as Record<string, unknown>[];
         return raw.map(({ id: _id, sessionID: _s, ...rest }) => rest);
@@ -60,6 +65,7 @@ describe('SQLite prepared-statement path for the request log', () => {
       const written = await rows(b);
       expect(written).to.have.length(2);
       expect(written).to.deep.equal(await rows(a));
+      expect(await rows(c)).to.deep.equal(await rows(a));
       expect(written[0]!.timestamp).to.equal('2031-12-31 23:59:59.007');
       expect(written[1]!.userAgent).to.equal(null);
       // And each path reads back, field for field, what the other wrote.
@@ -86,19 +92,37 @@ describe('SQLite prepared-statement path for the request log', () => {
     }
   });
 
-  it('writes nothing from a batch that fails part-way', async () => {
-    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'atomic.db') });
-    try {
-      const sessionID = uniqueTag('atomic');
-      const before = await storage.requests.count();
-      const bad = requestRecord(sessionID, new Date(), { statusCode: { not: 'a number' } as unknown as number });
+  for (const writerThread of [true, false]) {
+    it(`writes nothing from a batch that fails part-way, and keeps working (${writerThread ? 'writer thread' : 'event loop'})`, async () => {
+      const storage = await openStorage({ type: 'sqlite', database: join(dir, `atomic-${writerThread}.db`) }) as SqlStorage;
+      const requests = writerThread ? storage.requests : new SqlRequestLogStore(contextOf(storage), { writerThread: false });
       try {
-        await storage.requests.append([requestRecord(sessionID, new Date()), bad]);
-        expect.fail('binding an object should fail');
-      } catch (error) {
-        expect((error as Error).message).to.include('append request records');
+        const sessionID = uniqueTag('atomic');
+        const before = await requests.count();
+        const bad = requestRecord(sessionID, new Date(), { statusCode: { not: 'a number' } as unknown as number });
+        try {
+          await requests.append([requestRecord(sessionID, new Date()), bad]);
+          expect.fail('binding an object should fail');
+        } catch (error) {
+          expect((error as Error).message).to.include('append request records');
+        }
+        expect(await requests.count()).to.equal(before);
+        await requests.append([requestRecord(sessionID, new Date())]);
+        expect(await requests.findBySession(sessionID)).to.have.length(1);
+      } finally {
+        await storage.close();
       }
-      expect(await storage.requests.count()).to.equal(before);
+    });
+  }
+
+  it('refuses appends once closed, instead of losing them silently', async () => {
+    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'closed.db') }) as SqlStorage;
+    await storage.requests.close();
+    try {
+      await storage.requests.append([requestRecord(uniqueTag('late'), new Date())]);
+      expect.fail('an append after close should fail');
+    } catch (error) {
+      expect((error as Error).message).to.include('writer thread is closed');
     } finally {
       await storage.close();
     }
