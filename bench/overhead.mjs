@@ -45,8 +45,9 @@ async function load(side, options = {}) {
   const after = await ask(side.child, 'cpu', 'cpu');
   if (result.errors || result.non2xx) throw new Error(`${side.url}: ${result.errors} errors, ${result.non2xx} non-2xx responses`);
   const cpuUs = (after.user + after.system) - (before.user + before.system);
+  const perRequest = (us) => Math.round((10 * us) / Math.max(1, result.requests.total)) / 10;
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total,
-    cpuUsPerRequest: Math.round((10 * cpuUs) / Math.max(1, result.requests.total)) / 10 };
+    cpuUsPerRequest: perRequest(cpuUs), loopUsPerRequest: perRequest(after.loopActiveUs - before.loopActiveUs) };
 }
 
 /**
@@ -91,8 +92,8 @@ async function benchFramework(framework, dir) {
       rounds.push({ order, bare: run.bare, capture: run.capture, warden: run.warden, ratio: run.warden.rps / run.bare.rps, captureRatio: run.capture.rps / run.bare.rps,
         ...(run.baseline ? { baseline: run.baseline, baselineRatio: run.baseline.rps / run.bare.rps } : {}) });
       console.log(`${framework} round ${i + 1}: bare ${run.bare.rps.toFixed(0)} req/s, capture only ${run.capture.rps.toFixed(0)}, warden ${run.warden.rps.toFixed(0)}, ratio ${(run.warden.rps / run.bare.rps).toFixed(3)}; `
-        + `server CPU µs/request bare ${run.bare.cpuUsPerRequest}, warden ${run.warden.cpuUsPerRequest}`
-        + (run.baseline ? `; baseline warden ${run.baseline.rps.toFixed(0)} req/s (ratio ${(run.baseline.rps / run.bare.rps).toFixed(3)}), ${run.baseline.cpuUsPerRequest} µs/request` : ''));
+        + `server CPU µs/request bare ${run.bare.cpuUsPerRequest}, warden ${run.warden.cpuUsPerRequest}; event-loop busy µs/request bare ${run.bare.loopUsPerRequest}, warden ${run.warden.loopUsPerRequest}`
+        + (run.baseline ? `; baseline warden ${run.baseline.rps.toFixed(0)} req/s (ratio ${(run.baseline.rps / run.bare.rps).toFixed(3)}), ${run.baseline.cpuUsPerRequest} µs/request, loop ${run.baseline.loopUsPerRequest}` : ''));
     }
     // Latency at a fixed, unsaturated rate (half of bare capacity): what a request pays when the
     // server is not queueing. Under saturation (above) latency mostly mirrors throughput.
@@ -129,6 +130,7 @@ async function benchFramework(framework, dir) {
         ratioMedian: round3(median(rounds.map((r) => r.baselineRatio))),
         ratioMin: round3(Math.min(...rounds.map((r) => r.baselineRatio))), ratioMax: round3(Math.max(...rounds.map((r) => r.baselineRatio))),
         cpuUsPerRequestMedian: median(rounds.map((r) => r.baseline.cpuUsPerRequest)),
+        loopUsPerRequestMedian: median(rounds.map((r) => r.baseline.loopUsPerRequest)),
         addedLatencyMsSaturated: { p50: round3(median(rounds.map((r) => r.baseline.p50 - r.bare.p50))), p99: round3(median(rounds.map((r) => r.baseline.p99 - r.bare.p99))) },
       } } : {}),
       // The server process's CPU time per request under the same load: bare / warden is the
@@ -139,6 +141,13 @@ async function benchFramework(framework, dir) {
         wardenMedian: median(rounds.map((r) => r.warden.cpuUsPerRequest)),
         addedMedian: round3(median(rounds.map((r) => r.warden.cpuUsPerRequest - r.bare.cpuUsPerRequest))),
         ratioMedian: round3(median(rounds.map((r) => r.bare.cpuUsPerRequest / r.warden.cpuUsPerRequest))),
+      },
+      // The event loop's busy time per request: with a worker thread doing the writes, this (not
+      // process CPU) is what limits a single-threaded server when the machine has a core to spare.
+      loopUsPerRequest: {
+        bareMedian: median(rounds.map((r) => r.bare.loopUsPerRequest)),
+        wardenMedian: median(rounds.map((r) => r.warden.loopUsPerRequest)),
+        ratioMedian: round3(median(rounds.map((r) => r.bare.loopUsPerRequest / r.warden.loopUsPerRequest))),
       },
       addedLatencyMsSaturated: {
         p50: round3(median(rounds.map((r) => r.warden.p50 - r.bare.p50))),
@@ -186,12 +195,13 @@ async function main() {
     const q = r.requestsPerSecond;
     console.log(`${framework}: ${q.wardenMedian}/${q.bareMedian} req/s, ratio median ${q.ratioMedian} (min ${q.ratioMin}, max ${q.ratioMax}), capture-only ratio ${q.captureOnlyRatioMedian}; `
       + `server CPU per request bare ${r.cpuUsPerRequest.bareMedian} µs, warden ${r.cpuUsPerRequest.wardenMedian} µs (ratio ${r.cpuUsPerRequest.ratioMedian}); `
+      + `event loop busy per request bare ${r.loopUsPerRequest.bareMedian} µs, warden ${r.loopUsPerRequest.wardenMedian} µs (ratio ${r.loopUsPerRequest.ratioMedian}); `
       + `added latency at ${r.addedLatencyMsAtFixedRate.rate} req/s p50 ${r.addedLatencyMsAtFixedRate.p50} ms, p99 ${r.addedLatencyMsAtFixedRate.p99} ms; `
       + `saturated p50 ${r.addedLatencyMsSaturated.p50} ms, p99 ${r.addedLatencyMsSaturated.p99} ms; `
       + `one request at a time: added p50 ${r.addedLatencyUsOneAtATime.p50} µs, p99 ${r.addedLatencyUsOneAtATime.p99} µs; records stored ${r.recorder.stored}, dropped ${r.recorder.dropped}`);
     if (r.baseline) {
       console.log(`${framework} baseline (${r.baseline.checkout}): ratio median ${r.baseline.ratioMedian} (min ${r.baseline.ratioMin}, max ${r.baseline.ratioMax}), `
-        + `server CPU per request ${r.baseline.cpuUsPerRequestMedian} µs; at fixed rate p99 ${r.addedLatencyMsAtFixedRate.baseline.p99} ms vs warden ${r.addedLatencyMsAtFixedRate.warden.p99} ms; `
+        + `server CPU per request ${r.baseline.cpuUsPerRequestMedian} µs, event loop ${r.baseline.loopUsPerRequestMedian} µs; at fixed rate p99 ${r.addedLatencyMsAtFixedRate.baseline.p99} ms vs warden ${r.addedLatencyMsAtFixedRate.warden.p99} ms; `
         + `one at a time p99 ${r.addedLatencyUsOneAtATime.baseline.p99} µs vs warden ${r.addedLatencyUsOneAtATime.warden.p99} µs`);
     }
   }
