@@ -53,8 +53,10 @@ export class Warden {
   private closing?: Promise<void>;
 
   private constructor(readonly options: ResolvedOptions, readonly storage: Storage, container: DependencyContainer) {
-    // SQLite writes on this thread: keep each append to ~2 ms so requests never wait long behind one.
-    this.recorder = new Recorder(storage.requests, { ...options, writeBudgetMs: storage.kind === 'sqlite' ? 2 : undefined });
+    // A store writing on the event loop (SQLite without its writer thread, e.g. in memory): keep
+    // each append to ~2 ms so requests never wait long behind one. (Optional hint, not in the port.)
+    const onLoop = (storage.requests as { writesOnEventLoop?: boolean }).writesOnEventLoop === true;
+    this.recorder = new Recorder(storage.requests, { ...options, writeBudgetMs: onLoop ? 2 : undefined });
     this.blocklist = new BlocklistCache(storage.blocklist);
     this.classifier = new ClassifierService({
       storage, options,

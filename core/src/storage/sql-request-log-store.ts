@@ -42,6 +42,14 @@ export class SqlRequestLogStore implements RequestLogStore {
     return this.writer ? 'sqlite-writer-thread' : 'sqlite-prepared';
   }
 
+  /**
+   * True when `append` runs its INSERTs on the event loop (SQLite without a writer thread): the
+   * Recorder then keeps each append short. With the thread, big batches are cheaper per row.
+   */
+  get writesOnEventLoop(): boolean {
+    return this.ctx.dialect === 'sqlite' && !this.writer;
+  }
+
   /** Ends the writer thread (SQLite); the DataSource is closed by the storage. */
   async close(): Promise<void> {
     await this.writer?.close();

@@ -34,6 +34,8 @@ describe('SQLite prepared-statement path for the request log', () => {
     const storage = await openStorage({ type: 'sqlite', database: join(dir, 'path.db') });
     try {
       expect((storage.requests as SqlRequestLogStore).accessPath).to.equal('sqlite-writer-thread');
+      expect((storage.requests as SqlRequestLogStore).writesOnEventLoop).to.equal(false);
+      expect(new SqlRequestLogStore(contextOf(storage), { writerThread: false }).writesOnEventLoop).to.equal(true);
       expect(new SqlRequestLogStore(contextOf(storage), { writerThread: false }).accessPath).to.equal('sqlite-prepared');
       expect(new SqlRequestLogStore(contextOf(storage), { fastPath: false }).accessPath).to.equal('typeorm');
     } finally {
