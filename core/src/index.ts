@@ -23,3 +23,4 @@ export { createWardenHandle, type WardenHandle } from './runtime/handle.js';
 export { startApiServer, createApiApp, type ApiServer, type ApiServerOptions } from './api/server.js';
 export { main as runCli } from './cli/main.js';
 export type { CliIo, Command } from './cli/io.js';
+export * from './text/index.js';

@@ -1,1 +1,16 @@
-export {};
+export * from './export/onnx-writer.js';
+export * from './export/tfjs-writer.js';
+export { trainText, evalText, CHECK_SET } from './text/cli.js';
+export { generateTextDataset, isHeldOut, GENERATOR_VERSION, type LabelledText } from './text/generators/dataset.js';
+export { exportTextModel, textModelToOnnx, textModelToTfjs } from './text/export-text.js';
+export { readTextData } from './text/data-files.js';
+export { trainSession, evalSession } from './session/cli.js';
+export { simulateSessions, SIMULATOR_VERSION, type SimulatedSession, type SimulationOptions } from './session/simulator/simulate.js';
+export { trainSessionModel, exportSessionModel, DEFAULT_FEATURE_NAMES, COMPAT5_FEATURE_NAMES } from './session/train.js';
+export { importKeras } from './keras/import-keras.js';
+export { Trace, type TraceOptions } from './session/simulator/trace.js';
+export { Rng } from './session/simulator/rng.js';
+export type { SiteProfile, SiteKind } from './session/simulator/site.js';
+export { NORMAL_PERSONAS } from './session/simulator/personas/normal.js';
+export { ATTACK_PERSONAS } from './session/simulator/personas/attacks.js';
+export { drawSite } from './session/simulator/site.js';

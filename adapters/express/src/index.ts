@@ -1,13 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createExchangeCapture, createWardenHandle, resolveOptions, refuseBlocked,
-  type RedactionOptions, type Warden, type WardenHandle, type WardenOptions,
+  type Warden, type WardenHandle, type WardenOptions,
 } from '@session-warden/core';
 
-export interface ExpressWardenOptions extends WardenOptions {
-  /** Extra keys and value patterns to redact from stored bodies and queries. */
-  redact?: RedactionOptions;
-}
+/** The adapter takes exactly core's options (redaction included). */
+export type ExpressWardenOptions = WardenOptions;
 
 /** The shape Express 4 and 5 both call: (req, res, next). */
 type Request = IncomingMessage & { originalUrl?: string; body?: unknown };
@@ -27,11 +25,10 @@ export interface WardenMiddleware {
  * every other exchange when it ends. Put it first, before body parsers and routes.
  */
 export function warden(options: ExpressWardenOptions = {}): WardenMiddleware {
-  const { redact, ...wardenOptions } = options;
-  // Options are checked (and trustProxy compiled) before anything starts, so a typo fails here, at once.
-  const { trustProxy, customIPHeader, maxBodyBytes, blockStatus } = resolveOptions(wardenOptions);
-  const capture = createExchangeCapture({ trustProxy, customIPHeader, maxBodyBytes, redact });
-  const handle = createWardenHandle(wardenOptions);
+  // Options are checked (and trustProxy and redaction compiled) before the Warden starts, so a typo fails here, at once.
+  const { blockStatus, ...resolved } = resolveOptions(options);
+  const capture = createExchangeCapture(resolved);
+  const handle = createWardenHandle(options);
   const record = handle.record.bind(handle);
 
   const middleware = (req: Request, res: ServerResponse, next: Next): void => {

@@ -1,13 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createExchangeCapture, createWardenHandle, resolveOptions, refusalText,
-  type RedactionOptions, type Warden, type WardenHandle, type WardenOptions,
+  type Warden, type WardenHandle, type WardenOptions,
 } from '@session-warden/core';
 
-export interface KoaWardenOptions extends WardenOptions {
-  /** Extra keys and value patterns to redact from stored bodies and queries. */
-  redact?: RedactionOptions;
-}
+/** The adapter takes exactly core's options (redaction included). */
+export type KoaWardenOptions = WardenOptions;
 
 /** The part of a Koa 2 or 3 context this middleware touches. */
 export interface KoaContext {
@@ -35,11 +33,10 @@ export interface WardenMiddleware {
  * records every other exchange when it ends. Put it first, before body parsers and routes.
  */
 export function warden(options: KoaWardenOptions = {}): WardenMiddleware {
-  const { redact, ...wardenOptions } = options;
-  // Options are checked (and trustProxy compiled) before anything starts, so a typo fails here, at once.
-  const { trustProxy, customIPHeader, maxBodyBytes, blockStatus } = resolveOptions(wardenOptions);
-  const capture = createExchangeCapture({ trustProxy, customIPHeader, maxBodyBytes, redact });
-  const handle = createWardenHandle(wardenOptions);
+  // Options are checked (and trustProxy and redaction compiled) before the Warden starts, so a typo fails here, at once.
+  const { blockStatus, ...resolved } = resolveOptions(options);
+  const capture = createExchangeCapture(resolved);
+  const handle = createWardenHandle(options);
   const record = handle.record.bind(handle);
 
   const middleware = async (ctx: KoaContext, next: () => Promise<unknown>): Promise<void> => {

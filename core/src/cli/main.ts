@@ -28,6 +28,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: byKind('train', { text: delegated(TRAINING, 'trainText'), session: delegated(TRAINING, 'trainSession') }),
     help: 'warden train text|session [--data file] [--out dir]\n  Trains a model from the project\'s generators or your labelled data.',
   },
+  'import-keras': {
+    run: delegated(TRAINING, 'importKeras'),
+    help: 'warden import-keras model.h5 --out dir\n  Converts a Keras 2.x .h5 model (the older tool\'s) into TensorFlow.js layers format.',
+  },
   eval: {
     run: byKind('eval', { text: delegated(TRAINING, 'evalText'), session: delegated(TRAINING, 'evalSession') }),
     help: 'warden eval text|session [--model file] [--data file]\n  Prints precision, recall, F1 and latency; writes a JSON report and plots.',

@@ -1,5 +1,6 @@
 import type { BlockEntry, SessionFeatures, Sessionizer } from '../ports/index.js';
 import type { WardenPlugin } from '../plugin/plugin.js';
+import type { RedactionOptions } from '../capture/capture-options.js';
 
 /** Where records go: the embedded SQLite file by default, or a database URL. */
 export type StorageOptions =
@@ -39,6 +40,8 @@ export interface WardenOptions {
   /** Records older than this many days are purged; unset keeps everything. */
   retentionDays?: number;
   maxBodyBytes?: number;
+  /** More keys and value patterns to redact before anything is stored (the built-in ones always apply unless replaced). */
+  redact?: RedactionOptions;
   blockStatus?: 403 | 429;
   loginPaths?: readonly string[];
   /** LRU cap on clients whose open session is tracked in memory. */
@@ -52,7 +55,7 @@ export interface WardenOptions {
 }
 
 type Callbacks = 'onVerdict' | 'onBlock' | 'custGroupToSess' | 'retentionDays' | 'modelFile' | 'textModelFile'
-  | 'dir_path' | 'customIPHeader' | 'trustProxy' | 'pythonAPIOpt';
+  | 'dir_path' | 'customIPHeader' | 'trustProxy' | 'pythonAPIOpt' | 'redact';
 
 /** Options after defaults and validation: what the rest of the code reads. */
 export type ResolvedOptions = Required<Omit<WardenOptions, Callbacks | 'storage'>>

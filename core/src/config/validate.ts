@@ -45,6 +45,7 @@ const CHECKS: Record<keyof WardenOptions, Check> = {
   onBlock: fn,
   retentionDays: positive,
   maxBodyBytes: int(0, 10 * 1024 * 1024),
+  redact: (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? undefined : '{ keys?, valuePatterns?, replaceDefaults? }'),
   blockStatus: oneOf(403, 429),
   loginPaths: stringList,
   maxTrackedClients: int(1),

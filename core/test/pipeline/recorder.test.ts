@@ -109,13 +109,13 @@ describe('pipeline: Recorder (SQLite)', () => {
     expect(logger.messages.some((m) => m.includes('2 request records unwritten'))).to.equal(true);
   });
 
-  it('push() costs microseconds, not a database round trip', () => {
-    const recorder = new Recorder(db.storage.requests, { flushIntervalMs: 60_000, batchSize: 1_000_000 });
-    const r = record();
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < 20_000; i++) recorder.push(r);
-    const perPushNs = Number(process.hrtime.bigint() - started) / 20_000;
-    expect(perPushNs).to.be.below(5_000);
+  it('push() queues without a database round trip', () => {
+    let appends = 0;
+    const store = { ...db.storage.requests, append: async () => { appends++; } };
+    const recorder = new Recorder(store, { flushIntervalMs: 60_000, batchSize: 1_000_000 });
+    for (let i = 0; i < 20_000; i++) recorder.push(record());
+    expect(appends).to.equal(0);
+    expect(recorder.stats()).to.include({ queued: 20_000, dropped: 0 });
     void recorder.close(0);
   });
 });

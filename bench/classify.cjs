@@ -1,0 +1,66 @@
+'use strict';
+// Closed sessions classified per second end to end on SQLite: load the session's requests, run
+// every feature extractor, the text model and the session model, store the verdict. The two model
+// backends (ONNX, tfjs) are the two sides; they alternate over ROUNDS rounds. Writes results/classify.json and .md.
+//   npm run bench:classify        ROUNDS=5 SESSIONS=2000 CONCURRENCY=4
+const { mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { Warden } = require('@session-warden/core');
+const { onnxModels } = require('@session-warden/model-onnx');
+const { tfjsModels } = require('@session-warden/model-tfjs');
+const { summary, fmt } = require('./lib/stats.cjs');
+const { writeResults } = require('./lib/results.cjs');
+const { simulatedSessions } = require('./lib/sessions.cjs');
+
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const SESSIONS = Number(process.env.SESSIONS ?? 2000);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4); // the runtime's classifyConcurrency default
+
+async function classifyAll(warden, ids) {
+  let next = 0;
+  let abnormal = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const result = await warden.classifier.classify(ids[next++]);
+      if (result?.session.behavior === 'Abnormal') abnormal++;
+    }
+  };
+  const t = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { perSecond: ids.length / (Number(process.hrtime.bigint() - t) / 1e9), abnormal };
+}
+
+(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-bench-classify-'));
+  const base = { blockIP: false, groupToSessions: false, handleSignals: false };
+  const sides = {
+    onnx: await Warden.start({ ...base, storage: { type: 'sqlite', database: join(dir, 'onnx.db') }, plugins: [onnxModels()] }),
+    tfjs: await Warden.start({ ...base, storage: { type: 'sqlite', database: join(dir, 'tfjs.db') }, plugins: [tfjsModels()] }),
+  };
+  const rates = { onnx: [], tfjs: [] };
+  let requestsPerSession = 0;
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 ? ['tfjs', 'onnx'] : ['onnx', 'tfjs'];
+      for (const side of order) {
+        const sessions = simulatedSessions(SESSIONS, `r${round}${side}`);
+        const records = sessions.flatMap((s) => s.records);
+        requestsPerSession = records.length / sessions.length;
+        for (let i = 0; i < records.length; i += 5000) await sides[side].storage.requests.append(records.slice(i, i + 5000));
+        const { perSecond, abnormal } = await classifyAll(sides[side], sessions.map((s) => s.sessionID));
+        rates[side].push(perSecond);
+        process.stderr.write(`round ${round + 1}/${ROUNDS} ${side}: ${Math.round(perSecond)} sessions/s (${abnormal} abnormal of ${sessions.length})\n`);
+      }
+    }
+  } finally {
+    for (const w of Object.values(sides)) await w.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const results = { onnx: summary(rates.onnx), tfjs: summary(rates.tfjs) };
+  writeResults('classify', { rounds: ROUNDS, sessionsPerRound: SESSIONS, requestsPerSession: +requestsPerSession.toFixed(1), concurrency: CONCURRENCY, sessionsPerSecond: results, target: 2000 },
+    [`Closed sessions classified per second end to end on SQLite (load requests, features, text + session model, store verdict), ${SESSIONS} simulated sessions per round `
+      + `(${requestsPerSession.toFixed(1)} requests each on average), ${CONCURRENCY} at a time, ${ROUNDS} rounds alternating the backends.`, '',
+    '| models | sessions/s, median (min–max) | target |', '|---|---|---|',
+    `| ONNX (onnxruntime-node) | ${fmt(results.onnx)} | ≥ 2000 |`, `| TensorFlow.js | ${fmt(results.tfjs)} | – |`].join('\n'));
+})().catch((err) => { process.stderr.write(`bench classify failed: ${err.stack}\n`); process.exit(1); });

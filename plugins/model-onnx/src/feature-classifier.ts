@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin } from '@session-warden/core';
+import { readOnnxMetadata } from './onnx-metadata.js';
+
+export type FeatureModelVariant = 'default' | 'compat5';
+
+export interface FeatureClassifierOptions {
+  /** Which shipped model to load: `default` (rich features) or `compat5` (the older five, sesDuration in ms). */
+  variant?: FeatureModelVariant;
+  /** A `.onnx` session model; relative names are read from `dir_path` (else the working directory). */
+  modelFile?: string;
+  /** Folder a relative `modelFile` is read from (without `modelFile`, the shipped model is used). */
+  dir_path?: string;
+}
+
+/** What the JSON beside a session model says (written by the training pipeline). */
+interface SessionModelMetadata {
+  name: string;
+  featureNames: string[];
+  threshold: number;
+  labels: [string, string];
+}
+
+/** The shipped models live in the package's `models/` folder (dist/src → package root). */
+export const SHIPPED_MODELS_DIR = resolve(__dirname, '..', '..', 'models');
+
+export function resolveModelFile(options: FeatureClassifierOptions): string {
+  const variant = options.variant ?? 'default';
+  if (variant !== 'default' && variant !== 'compat5') {
+    throw new WardenConfigError(`Unknown session model variant "${String(variant)}"; use 'default' or 'compat5'.`);
+  }
+  // As for the text model: no modelFile means the shipped model; dir_path only places a relative modelFile.
+  if (!options.modelFile) return join(SHIPPED_MODELS_DIR, `session-${variant}.onnx`);
+  if (isAbsolute(options.modelFile)) return options.modelFile;
+  return resolve(options.dir_path ?? process.cwd(), options.modelFile);
+}
+
+/**
+ * The model's metadata: the JSON beside it when present, else the copy inside the ONNX file's
+ * metadata_props (so a lone `.onnx` written by `warden train session` is enough).
+ */
+function readMetadata(modelFile: string): SessionModelMetadata {
+  const jsonFile = modelFile.replace(/\.onnx$/i, '') + '.json';
+  const text = existsSync(jsonFile) ? readFileSync(jsonFile, 'utf8') : readOnnxMetadata(readFileSync(modelFile)).metadata;
+  const meta = (text ? JSON.parse(text) : {}) as SessionModelMetadata;
+  if (!Array.isArray(meta.featureNames) || meta.featureNames.length === 0 || typeof meta.threshold !== 'number') {
+    throw new WardenConfigError(`${modelFile} does not say which features it reads (no ${jsonFile} beside it and no session metadata inside); use a model written by "warden train session".`);
+  }
+  return meta;
+}
+
+/** Reads the rows into one float32 matrix in the model's feature order. */
+export function rowsToMatrix(rows: readonly Readonly<Record<string, number>>[], names: readonly string[]): Float32Array {
+  const f = names.length;
+  const data = new Float32Array(rows.length * f);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    for (let j = 0; j < f; j++) {
+      const v = row[names[j]!];
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new ValidationError(`Session features are missing "${names[j]}" (or it is not a finite number); this model reads: ${names.join(', ')}.`);
+      }
+      data[i * f + j] = v;
+    }
+  }
+  return data;
+}
+
+/** A session model served with onnxruntime-node: rows of named features → normal/abnormal with P(abnormal). */
+export class OnnxFeatureClassifier implements FeatureClassifier {
+  private readonly inputName: string;
+  private readonly outputName: string;
+
+  private constructor(readonly name: string, readonly featureNames: readonly string[], readonly threshold: number, private readonly session: ort.InferenceSession) {
+    this.inputName = session.inputNames[0]!;
+    this.outputName = session.outputNames[0]!;
+  }
+
+  static async load(options: FeatureClassifierOptions = {}): Promise<OnnxFeatureClassifier> {
+    const file = resolveModelFile(options);
+    if (!existsSync(file)) throw new WardenConfigError(`Session model ${file} does not exist; check modelFile / dir_path.`);
+    const meta = readMetadata(file);
+    const session = await ort.InferenceSession.create(file, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+    return new OnnxFeatureClassifier(`onnx:${meta.name}`, meta.featureNames, meta.threshold, session);
+  }
+
+  /** Probabilities of `abnormal`, one per row. */
+  async scores(rows: readonly Readonly<Record<string, number>>[]): Promise<Float32Array> {
+    if (rows.length === 0) return new Float32Array(0);
+    const input = new ort.Tensor('float32', rowsToMatrix(rows, this.featureNames), [rows.length, this.featureNames.length]);
+    const out = await this.session.run({ [this.inputName]: input });
+    return out[this.outputName]!.data as Float32Array;
+  }
+
+  async classify(rows: readonly Readonly<Record<string, number>>[]): Promise<FeatureVerdict[]> {
+    const scores = await this.scores(rows);
+    return Array.from(scores, (score) => ({ label: score >= this.threshold ? 'abnormal' : 'normal', score }));
+  }
+
+  async close(): Promise<void> {
+    await this.session.release();
+  }
+}
+
+/** The session classifier of issue 4's contract: `createFeatureClassifier({ variant: 'compat5' })`. */
+export function createFeatureClassifier(options: FeatureClassifierOptions = {}): Promise<OnnxFeatureClassifier> {
+  return OnnxFeatureClassifier.load(options);
+}
+
+/**
+ * Loads the session model named by the config (`modelFile`, `dir_path`; else the shipped default)
+ * and binds it as a FeatureClassifier; the package's plugin factory calls this from `register`.
+ */
+export async function registerFeatureClassifier(
+  container: Parameters<WardenPlugin['register']>[0], options: Pick<ResolvedOptions, 'modelFile' | 'dir_path'>, overrides: FeatureClassifierOptions = {},
+): Promise<OnnxFeatureClassifier> {
+  const classifier = await OnnxFeatureClassifier.load({ modelFile: options.modelFile, dir_path: options.dir_path, ...overrides });
+  container.register(TOKENS.FeatureClassifier, { useValue: classifier });
+  return classifier;
+}

@@ -1,0 +1,88 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import {
+  parseTextModelInfo, probsToVerdicts, TextInputEncoder, WardenConfigError,
+  type TextClassifier, type TextModelInfo, type TextVerdict,
+} from '@session-warden/core';
+import { loadLayersModelFiles } from './layers-model-files.js';
+import { compileTextGraph, type TextGraphRunner } from './text-graph.js';
+import { compileTextGraphJs, type TextGraphJs } from './text-graph-js.js';
+import { initTfjsBackend } from './tfjs-backend.js';
+
+/** The text model shipped with this package (a folder with model.json + weights.bin). */
+export const DEFAULT_TEXT_MODEL = join(__dirname, '..', '..', 'models', 'text-default');
+
+export interface TextClassifierOptions {
+  /** A tfjs layers text model: its folder or its model.json; relative paths are read from `dir_path` (or the working directory). */
+  modelFile?: string;
+  dir_path?: string;
+  /**
+   * 'tfjs' (default) runs the network as tfjs ops on the active backend; 'js' evaluates the same weights in
+   * plain JS, much faster where the backend's per-op overhead dominates (see README). Same results within 1e-4.
+   */
+  engine?: 'tfjs' | 'js';
+}
+
+export function resolveTextModelPath(options: TextClassifierOptions = {}): string {
+  if (!options.modelFile) return DEFAULT_TEXT_MODEL;
+  if (isAbsolute(options.modelFile)) return options.modelFile;
+  return resolve(options.dir_path ?? process.cwd(), options.modelFile);
+}
+
+/** TextClassifier on TensorFlow.js (WASM backend, or tfjs-node when installed). */
+export class TfjsTextClassifier implements TextClassifier {
+  readonly name = 'tfjs-text';
+  private readonly encoder: TextInputEncoder;
+  private readonly run: TextGraphRunner;
+  private readonly runJs: TextGraphJs | undefined;
+
+  private constructor(private readonly model: tf.LayersModel, readonly info: TextModelInfo, readonly file: string, readonly backend: string, engine: 'tfjs' | 'js') {
+    this.encoder = new TextInputEncoder(info);
+    this.run = compileTextGraph(model);
+    this.runJs = engine === 'js' ? compileTextGraphJs(model) : undefined;
+    if (engine === 'js' && !this.runJs) throw new WardenConfigError(`${file} is not the hashed n-gram text network, so engine 'js' cannot run it; use engine 'tfjs'.`, 'WARDEN_MODEL');
+  }
+
+  /** Which engine evaluates the network: the tfjs backend's name, or 'js'. */
+  get engine(): string {
+    return this.runJs ? 'js' : this.backend;
+  }
+
+  static async load(options: TextClassifierOptions = {}): Promise<TfjsTextClassifier> {
+    const backend = await initTfjsBackend();
+    const path = resolveTextModelPath(options);
+    let info: TextModelInfo | undefined;
+    const { model, file } = await loadLayersModelFiles(path, (metadata, where) => { info = parseTextModelInfo(metadata ?? {}, where); });
+    return new TfjsTextClassifier(model, info!, file, backend, options.engine ?? 'tfjs');
+  }
+
+  async classify(inputs: readonly string[]): Promise<TextVerdict[]> {
+    if (inputs.length === 0) return [];
+    const out = new Array<TextVerdict>(inputs.length);
+    for (const { rows, batch } of this.encoder.encodeGrouped(inputs)) {
+      if (this.runJs) {
+        probsToVerdicts(this.runJs(batch), this.info.labels, batch.batch, rows, out);
+        continue;
+      }
+      const probs = tf.tidy(() => this.run(
+        tf.tensor2d(batch.ids, [batch.batch, batch.width], 'int32'),
+        tf.tensor2d(batch.weights, [batch.batch, batch.width], 'float32'),
+      ));
+      try {
+        probsToVerdicts(probs.dataSync(), this.info.labels, batch.batch, rows, out);
+      } finally {
+        probs.dispose();
+      }
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+/** `createTextClassifier()` loads the shipped model; `{ modelFile, dir_path }` load another. */
+export function createTextClassifier(options: TextClassifierOptions = {}): Promise<TfjsTextClassifier> {
+  return TfjsTextClassifier.load(options);
+}
