@@ -58,7 +58,11 @@ async function main() {
   server.keepAliveTimeout = 60_000;
   server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
   process.on('message', async (message) => {
-    if (message === 'stats') {
+    if (message === 'cpu') {
+      // Process CPU (all threads) and the event loop's own busy time (what a single-threaded server runs out of).
+      const { active } = require('node:perf_hooks').performance.eventLoopUtilization();
+      process.send({ cpu: { ...process.cpuUsage(), loopActiveUs: active * 1000 } });
+    } else if (message === 'stats') {
       if (warden) await warden.settle();
       process.send({ stats: warden ? { ...warden.stats().recorder, stored: await warden.storage.requests.count() } : null });
     } else if (message === 'stop') {

@@ -6,7 +6,7 @@
 //   ROUNDS=5 DURATION=5 CONNECTIONS=50 npm run bench:overhead
 import { fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import http from 'node:http';
@@ -18,8 +18,11 @@ const DURATION = Number(process.env.DURATION ?? 5);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const FRAMEWORKS = (process.env.FRAMEWORKS ?? 'express,koa').split(',');
 
-function startServer(framework, side, database) {
-  const child = fork(join(here, 'overhead-server.cjs'), [framework, side, database], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** Another checkout (built) whose warden(...) runs as a fourth side, "baseline": before/after in one run. */
+const BASELINE = process.env.BASELINE;
+
+function startServer(framework, side, database, root = join(here, '..')) {
+  const child = fork(join(root, 'bench', 'overhead-server.cjs'), [framework, side, database], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', ({ port }) => resolve({ child, url: `http://127.0.0.1:${port}/` }));
     child.once('exit', (code) => reject(new Error(`${framework}/${side} server exited with ${code}`)));
@@ -32,10 +35,19 @@ const ask = (child, message, key) => new Promise((resolve) => {
   child.send(message);
 });
 
-async function load(url, options = {}) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...options });
-  if (result.errors || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx responses`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+/**
+ * One autocannon run against a side. Also reads the server's own CPU time around the run: CPU µs
+ * per request is much less sensitive than requests/s to other jobs competing for the machine.
+ */
+async function load(side, options = {}) {
+  const before = await ask(side.child, 'cpu', 'cpu');
+  const result = await autocannon({ url: side.url, connections: CONNECTIONS, duration: DURATION, ...options });
+  const after = await ask(side.child, 'cpu', 'cpu');
+  if (result.errors || result.non2xx) throw new Error(`${side.url}: ${result.errors} errors, ${result.non2xx} non-2xx responses`);
+  const cpuUs = (after.user + after.system) - (before.user + before.system);
+  const perRequest = (us) => Math.round((10 * us) / Math.max(1, result.requests.total)) / 10;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total,
+    cpuUsPerRequest: perRequest(cpuUs), loopUsPerRequest: perRequest(after.loopActiveUs - before.loopActiveUs) };
 }
 
 /**
@@ -66,30 +78,38 @@ async function benchFramework(framework, dir) {
   const capture = await startServer(framework, 'capture', '');
   const warden = await startServer(framework, 'warden', join(dir, `${framework}.db`));
   const sides = { bare, capture, warden };
+  if (BASELINE) sides.baseline = await startServer(framework, 'warden', join(dir, `${framework}-baseline.db`), BASELINE);
   try {
-    for (const side of Object.values(sides)) await load(side.url, { duration: 1 }); // warm-up (JIT, SQLite file, caches)
+    for (const side of Object.values(sides)) await load(side, { duration: 1 }); // warm-up (JIT, SQLite file, caches)
     const rounds = [];
-    const ORDERS = [['bare', 'warden', 'capture'], ['warden', 'bare', 'capture'], ['capture', 'warden', 'bare'], ['warden', 'capture', 'bare']];
+    const names = Object.keys(sides);
     for (let i = 0; i < ROUNDS; i++) {
-      const order = ORDERS[i % ORDERS.length];
+      // Each round starts with a different side and odd rounds run backwards, so no side always follows another.
+      const rotated = names.map((_, k) => names[(k + i) % names.length]);
+      const order = i % 2 === 0 ? rotated : rotated.reverse();
       const run = {};
-      for (const side of order) run[side] = await load(sides[side].url);
-      rounds.push({ order, bare: run.bare, capture: run.capture, warden: run.warden, ratio: run.warden.rps / run.bare.rps, captureRatio: run.capture.rps / run.bare.rps });
-      console.log(`${framework} round ${i + 1}: bare ${run.bare.rps.toFixed(0)} req/s, capture only ${run.capture.rps.toFixed(0)}, warden ${run.warden.rps.toFixed(0)}, ratio ${(run.warden.rps / run.bare.rps).toFixed(3)}`);
+      for (const side of order) run[side] = await load(sides[side]);
+      rounds.push({ order, bare: run.bare, capture: run.capture, warden: run.warden, ratio: run.warden.rps / run.bare.rps, captureRatio: run.capture.rps / run.bare.rps,
+        ...(run.baseline ? { baseline: run.baseline, baselineRatio: run.baseline.rps / run.bare.rps } : {}) });
+      console.log(`${framework} round ${i + 1}: bare ${run.bare.rps.toFixed(0)} req/s, capture only ${run.capture.rps.toFixed(0)}, warden ${run.warden.rps.toFixed(0)}, ratio ${(run.warden.rps / run.bare.rps).toFixed(3)}; `
+        + `server CPU µs/request bare ${run.bare.cpuUsPerRequest}, warden ${run.warden.cpuUsPerRequest}; event-loop busy µs/request bare ${run.bare.loopUsPerRequest}, warden ${run.warden.loopUsPerRequest}`
+        + (run.baseline ? `; baseline warden ${run.baseline.rps.toFixed(0)} req/s (ratio ${(run.baseline.rps / run.bare.rps).toFixed(3)}), ${run.baseline.cpuUsPerRequest} µs/request, loop ${run.baseline.loopUsPerRequest}` : ''));
     }
     // Latency at a fixed, unsaturated rate (half of bare capacity): what a request pays when the
     // server is not queueing. Under saturation (above) latency mostly mirrors throughput.
     const rate = Math.round(median(rounds.map((r) => r.bare.rps)) / 2);
     const fixed = [];
     for (let i = 0; i < ROUNDS; i++) {
-      const order = i % 2 === 0 ? ['bare', 'warden'] : ['warden', 'bare'];
+      const pair = BASELINE ? ['bare', 'warden', 'baseline'] : ['bare', 'warden'];
+      const order = i % 2 === 0 ? pair : [...pair].reverse();
       const run = {};
-      for (const side of order) run[side] = await load(sides[side].url, { connections: 10, overallRate: rate, duration: Math.min(DURATION, 3) });
-      fixed.push({ bare: run.bare, warden: run.warden });
+      for (const side of order) run[side] = await load(sides[side], { connections: 10, overallRate: rate, duration: Math.min(DURATION, 3) });
+      fixed.push(run);
     }
     const probes = [];
     for (let i = 0; i < ROUNDS; i++) {
-      const order = i % 2 === 0 ? ['bare', 'warden'] : ['warden', 'bare'];
+      const pair = BASELINE ? ['bare', 'warden', 'baseline'] : ['bare', 'warden'];
+      const order = i % 2 === 0 ? pair : [...pair].reverse();
       const run = {};
       for (const side of order) run[side] = await probeLatency(sides[side].url, 2000);
       probes.push(run);
@@ -105,6 +125,30 @@ async function benchFramework(framework, dir) {
         // Diagnostic: the adapter's capture alone (IP, timing, byte counts, record built, not stored).
         captureOnlyRatioMedian: round3(median(rounds.map((r) => r.captureRatio))),
       },
+      ...(BASELINE ? { baseline: {
+        checkout: BASELINE,
+        ratioMedian: round3(median(rounds.map((r) => r.baselineRatio))),
+        ratioMin: round3(Math.min(...rounds.map((r) => r.baselineRatio))), ratioMax: round3(Math.max(...rounds.map((r) => r.baselineRatio))),
+        cpuUsPerRequestMedian: median(rounds.map((r) => r.baseline.cpuUsPerRequest)),
+        loopUsPerRequestMedian: median(rounds.map((r) => r.baseline.loopUsPerRequest)),
+        addedLatencyMsSaturated: { p50: round3(median(rounds.map((r) => r.baseline.p50 - r.bare.p50))), p99: round3(median(rounds.map((r) => r.baseline.p99 - r.bare.p99))) },
+      } } : {}),
+      // The server process's CPU time per request under the same load: bare / warden is the
+      // requests/s ratio the middleware would allow on a CPU-bound server with the machine to itself.
+      cpuUsPerRequest: {
+        bareMedian: median(rounds.map((r) => r.bare.cpuUsPerRequest)),
+        captureMedian: median(rounds.map((r) => r.capture.cpuUsPerRequest)),
+        wardenMedian: median(rounds.map((r) => r.warden.cpuUsPerRequest)),
+        addedMedian: round3(median(rounds.map((r) => r.warden.cpuUsPerRequest - r.bare.cpuUsPerRequest))),
+        ratioMedian: round3(median(rounds.map((r) => r.bare.cpuUsPerRequest / r.warden.cpuUsPerRequest))),
+      },
+      // The event loop's busy time per request: with a worker thread doing the writes, this (not
+      // process CPU) is what limits a single-threaded server when the machine has a core to spare.
+      loopUsPerRequest: {
+        bareMedian: median(rounds.map((r) => r.bare.loopUsPerRequest)),
+        wardenMedian: median(rounds.map((r) => r.warden.loopUsPerRequest)),
+        ratioMedian: round3(median(rounds.map((r) => r.bare.loopUsPerRequest / r.warden.loopUsPerRequest))),
+      },
       addedLatencyMsSaturated: {
         p50: round3(median(rounds.map((r) => r.warden.p50 - r.bare.p50))),
         p99: round3(median(rounds.map((r) => r.warden.p99 - r.bare.p99))),
@@ -115,12 +159,14 @@ async function benchFramework(framework, dir) {
         p99: round3(median(fixed.map((r) => r.warden.p99 - r.bare.p99))),
         bare: { p50: median(fixed.map((r) => r.bare.p50)), p99: median(fixed.map((r) => r.bare.p99)) },
         warden: { p50: median(fixed.map((r) => r.warden.p50)), p99: median(fixed.map((r) => r.warden.p99)) },
+        ...(BASELINE ? { baseline: { p50: median(fixed.map((r) => r.baseline.p50)), p99: median(fixed.map((r) => r.baseline.p99)) } } : {}),
       },
       addedLatencyUsOneAtATime: {
         p50: Math.round(median(probes.map((r) => r.warden.p50 - r.bare.p50))),
         p99: Math.round(median(probes.map((r) => r.warden.p99 - r.bare.p99))),
         bare: { p50: Math.round(median(probes.map((r) => r.bare.p50))), p99: Math.round(median(probes.map((r) => r.bare.p99))) },
         warden: { p50: Math.round(median(probes.map((r) => r.warden.p50))), p99: Math.round(median(probes.map((r) => r.warden.p99))) },
+        ...(BASELINE ? { baseline: { p50: Math.round(median(probes.map((r) => r.baseline.p50))), p99: Math.round(median(probes.map((r) => r.baseline.p99))) } } : {}),
       },
       recorder: stats,
     };
@@ -131,23 +177,35 @@ async function benchFramework(framework, dir) {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'warden-bench-'));
-  const machine = { nproc: cpus().length, cpu: cpus()[0]?.model, node: process.version, platform: `${process.platform} ${process.arch}` };
-  const results = { date: new Date().toISOString(), machine, settings: { rounds: ROUNDS, durationSec: DURATION, connections: CONNECTIONS }, frameworks: {} };
+  const machine = { nproc: cpus().length, cpu: cpus()[0]?.model, node: process.version, platform: `${process.platform} ${process.arch}`,
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100) };
+  const results = { date: new Date().toISOString(), machine,
+    settings: { rounds: ROUNDS, durationSec: DURATION, connections: CONNECTIONS, ...(BASELINE ? { baseline: BASELINE } : {}),
+      warden: 'recording to SQLite (temp file), sessions (sessionizer-time), blocklist check, in-process classification of closed sessions (features, verdict stored; no model plugin)' },
+    frameworks: {} };
   try {
     for (const framework of FRAMEWORKS) results.frameworks[framework] = await benchFramework(framework, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  machine.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
   mkdirSync(join(here, 'results'), { recursive: true });
   writeFileSync(join(here, 'results', 'overhead.json'), `${JSON.stringify(results, null, 2)}\n`);
   for (const [framework, r] of Object.entries(results.frameworks)) {
     const q = r.requestsPerSecond;
     console.log(`${framework}: ${q.wardenMedian}/${q.bareMedian} req/s, ratio median ${q.ratioMedian} (min ${q.ratioMin}, max ${q.ratioMax}), capture-only ratio ${q.captureOnlyRatioMedian}; `
+      + `server CPU per request bare ${r.cpuUsPerRequest.bareMedian} µs, warden ${r.cpuUsPerRequest.wardenMedian} µs (ratio ${r.cpuUsPerRequest.ratioMedian}); `
+      + `event loop busy per request bare ${r.loopUsPerRequest.bareMedian} µs, warden ${r.loopUsPerRequest.wardenMedian} µs (ratio ${r.loopUsPerRequest.ratioMedian}); `
       + `added latency at ${r.addedLatencyMsAtFixedRate.rate} req/s p50 ${r.addedLatencyMsAtFixedRate.p50} ms, p99 ${r.addedLatencyMsAtFixedRate.p99} ms; `
       + `saturated p50 ${r.addedLatencyMsSaturated.p50} ms, p99 ${r.addedLatencyMsSaturated.p99} ms; `
       + `one request at a time: added p50 ${r.addedLatencyUsOneAtATime.p50} µs, p99 ${r.addedLatencyUsOneAtATime.p99} µs; records stored ${r.recorder.stored}, dropped ${r.recorder.dropped}`);
+    if (r.baseline) {
+      console.log(`${framework} baseline (${r.baseline.checkout}): ratio median ${r.baseline.ratioMedian} (min ${r.baseline.ratioMin}, max ${r.baseline.ratioMax}), `
+        + `server CPU per request ${r.baseline.cpuUsPerRequestMedian} µs, event loop ${r.baseline.loopUsPerRequestMedian} µs; at fixed rate p99 ${r.addedLatencyMsAtFixedRate.baseline.p99} ms vs warden ${r.addedLatencyMsAtFixedRate.warden.p99} ms; `
+        + `one at a time p99 ${r.addedLatencyUsOneAtATime.baseline.p99} µs vs warden ${r.addedLatencyUsOneAtATime.warden.p99} µs`);
+    }
   }
-  console.log(`machine: ${machine.nproc} CPUs, ${machine.cpu}, Node ${machine.node}`);
+  console.log(`machine: ${machine.nproc} CPUs, ${machine.cpu}, Node ${machine.node}, load average ${machine.loadAverageAtStart.join('/')} at start, ${machine.loadAverageAtEnd.join('/')} at end`);
 }
 
 main().catch((err) => { console.error(err); process.exit(1); });

@@ -35,6 +35,19 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return text.length > HEADER_TEXT_LIMIT ? text.slice(0, HEADER_TEXT_LIMIT) : text;
 }
 
+/** One exchange in flight: what `track` saw on arrival, read again when the response is over. */
+interface ExchangeState {
+  req: IncomingMessage;
+  res: ServerResponse;
+  input: ExchangeInput;
+  url: string;
+  startedAt: number;
+  startedHr: number;
+  requestBody: () => number;
+  responseBody: () => number;
+  failed: boolean;
+}
+
 /** Statuses and methods whose response carries no body on the wire. */
 const bodiless = (method: string | undefined, status: number) => method === 'HEAD' || status === 204 || status === 304;
 
@@ -56,77 +69,74 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
    * closed without a response — hands exactly one record to `input.onRecord`.
    */
   function track(req: IncomingMessage, res: ServerResponse, input: ExchangeInput): TrackedExchange {
-    const startedAt = Date.now();
-    const startedHr = performance.now();
-    const url = input.url ?? req.url ?? '/';
-    const requestBody = countRequestBody(req);
-    const responseBody = countResponseBody(res);
-    let failed = false;
-    let done = false;
-
-    const finish = () => {
-      if (done) return;
-      done = true;
-      res.removeListener('finish', finish);
-      res.removeListener('close', finish);
+    const exchange: ExchangeState = {
+      req, res, input,
+      url: input.url ?? req.url ?? '/',
+      startedAt: Date.now(),
+      startedHr: performance.now(),
+      requestBody: countRequestBody(req),
+      responseBody: countResponseBody(res),
+      failed: false,
+    };
+    // Node emits 'close' on every response exactly once, after 'finish' when the response
+    // completed and on its own when the client went away first: one listener sees both ends.
+    res.once('close', () => {
       try {
-        input.onRecord(buildRecord());
+        input.onRecord(buildRecord(exchange));
       } catch {
         // Recording must never break the app.
       }
-    };
+    });
+    return { markFailed: () => { exchange.failed = true; } };
+  }
 
-    const buildRecord = (): CapturedRecord => {
-      const status = res.statusCode;
-      const target = sanitiseUrl(url, compiled);
-      let body: unknown;
-      let bodyTruncated = false;
-      if (input.readBody) {
-        let parsed: unknown;
-        try {
-          parsed = input.readBody();
-        } catch {
-          parsed = undefined;
-        }
-        if (parsed !== undefined && !(typeof parsed === 'object' && parsed !== null && !Buffer.isBuffer(parsed) && Object.keys(parsed).length === 0)) {
-          const kept = sanitiseBody(parsed, { ...compiled, maxBytes: compiled.maxBodyBytes });
-          body = kept.value;
-          bodyTruncated = kept.truncated;
-        }
+  /** The record of an exchange that has ended; built once, handed on as is. */
+  function buildRecord(exchange: ExchangeState): CapturedRecord {
+    const { req, res, input, url } = exchange;
+    const status = res.statusCode;
+    const target = sanitiseUrl(url, compiled);
+    const record: CapturedRecord = {
+      clientIP: input.clientIp.ip,
+      ipSource: input.clientIp.source,
+      method: req.method ?? 'GET',
+      path: target.path,
+      query: target.query,
+      statusCode: status,
+      timestamp: new Date(exchange.startedAt),
+      durationMs: Math.round((performance.now() - exchange.startedHr) * 1000) / 1000,
+      requestBytes: requestHeadBytes(req, url) + exchange.requestBody(),
+      responseBytes: responseHeadBytes(res) + (bodiless(req.method, status) ? 0 : exchange.responseBody()),
+    };
+    const headers = req.headers;
+    const userAgent = headerValue(headers['user-agent']);
+    const rawReferer = headerValue(headers.referer);
+    const contentType = headerValue(headers['content-type']);
+    if (userAgent !== undefined) record.userAgent = userAgent;
+    if (rawReferer !== undefined) record.referer = redactUrlText(rawReferer, compiled);
+    if (contentType !== undefined) record.contentType = contentType;
+    let bodyTruncated = false;
+    if (input.readBody) {
+      let parsed: unknown;
+      try {
+        parsed = input.readBody();
+      } catch {
+        parsed = undefined;
       }
-      const flags: RequestFlags = {};
-      if (!res.writableFinished) flags.aborted = true;
-      if (failed || status >= 500) flags.failed = true;
-      if (input.blocked) flags.blocked = true;
-      if (target.truncated) flags.urlTruncated = true;
-      if (bodyTruncated) flags.bodyTruncated = true;
-      const record: CapturedRecord = {
-        clientIP: input.clientIp.ip,
-        ipSource: input.clientIp.source,
-        method: req.method ?? 'GET',
-        path: target.path,
-        query: target.query,
-        statusCode: status,
-        timestamp: new Date(startedAt),
-        durationMs: Math.round((performance.now() - startedHr) * 1000) / 1000,
-        requestBytes: requestHeadBytes(req, url) + requestBody(),
-        responseBytes: responseHeadBytes(res) + (bodiless(req.method, status) ? 0 : responseBody()),
-      };
-      const userAgent = headerValue(req.headers['user-agent']);
-      const rawReferer = headerValue(req.headers.referer);
-      const referer = rawReferer === undefined ? undefined : redactUrlText(rawReferer, compiled);
-      const contentType = headerValue(req.headers['content-type']);
-      if (userAgent !== undefined) record.userAgent = userAgent;
-      if (referer !== undefined) record.referer = referer;
-      if (contentType !== undefined) record.contentType = contentType;
-      if (body !== undefined) record.body = body;
-      if (Object.keys(flags).length > 0) record.flags = flags;
-      return record;
-    };
-
-    res.on('finish', finish);
-    res.on('close', finish);
-    return { markFailed: () => { failed = true; } };
+      if (parsed !== undefined && !(typeof parsed === 'object' && parsed !== null && !Buffer.isBuffer(parsed) && Object.keys(parsed).length === 0)) {
+        const kept = sanitiseBody(parsed, { ...compiled, maxBytes: compiled.maxBodyBytes });
+        if (kept.value !== undefined) record.body = kept.value;
+        bodyTruncated = kept.truncated;
+      }
+    }
+    // Most requests carry no flag: the object is only made when one is set.
+    let flags: RequestFlags | undefined;
+    if (!res.writableFinished) (flags ??= {}).aborted = true;
+    if (exchange.failed || status >= 500) (flags ??= {}).failed = true;
+    if (input.blocked) (flags ??= {}).blocked = true;
+    if (target.truncated) (flags ??= {}).urlTruncated = true;
+    if (bodyTruncated) (flags ??= {}).bodyTruncated = true;
+    if (flags) record.flags = flags;
+    return record;
   }
 
   return { options: compiled, clientIpOf, track };

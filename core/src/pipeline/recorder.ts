@@ -16,8 +16,19 @@ export interface RecorderOptions {
   /** First retry delay after a failed write; doubles per failure up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /**
+   * For a store that writes on this thread (SQLite through better-sqlite3): how long one `append`
+   * may hold the event loop. Appends are then sized from the measured time per record (at most
+   * `batchSize`), and the recorder yields to waiting requests between them. Unset: `batchSize` per append.
+   */
+  writeBudgetMs?: number;
   logger?: WarningLogger;
 }
+
+/** Fewest records per append when a write budget applies (a commit has a fixed cost too). */
+const MIN_SLICE = 16;
+/** First guess of the time one record takes to write, until an append has been measured. */
+const FIRST_MS_PER_RECORD = 0.01;
 
 export interface RecorderStats {
   queued: number;
@@ -30,6 +41,9 @@ export interface RecorderStats {
 }
 
 const PREFIX = 'Session Warden:';
+
+/** Lets requests (and other I/O callbacks) that are waiting run before the next write. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Takes request records off the request path and writes them in batches. `push` is O(1) and
@@ -55,6 +69,9 @@ export class Recorder {
   private readonly batchSize: number;
   private readonly baseDelay: number;
   private readonly maxDelay: number;
+  private readonly budgetMs: number | undefined;
+  /** Moving average of the time one record took to append (only with a write budget). */
+  private msPerRecord = FIRST_MS_PER_RECORD;
   private readonly logger: WarningLogger;
 
   constructor(private readonly store: RequestLogStore, options: RecorderOptions = {}) {
@@ -63,6 +80,7 @@ export class Recorder {
     this.batchSize = options.batchSize ?? DEFAULTS.batchSize;
     this.baseDelay = options.retryDelayMs ?? 100;
     this.maxDelay = options.maxRetryDelayMs ?? 10_000;
+    this.budgetMs = options.writeBudgetMs;
     this.logger = options.logger ?? { warn: (m) => process.emitWarning(m, { code: 'SESSION_WARDEN' }) };
   }
 
@@ -99,6 +117,7 @@ export class Recorder {
         if (!this.closed && !this.timer) this.schedule(this.retryDelay);
         return;
       }
+      if (this.queue.length > 0) await yieldToRequests();
     }
   }
 
@@ -152,21 +171,30 @@ export class Recorder {
         return;
       }
       // An embedded database writes synchronously: let waiting requests run between batches.
-      if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (this.queue.length > 0) await yieldToRequests();
     }
+  }
+
+  /** Records for the next append: `batchSize`, or what fits the write budget at the measured speed. */
+  private sliceSize(): number {
+    if (this.budgetMs === undefined) return this.batchSize;
+    return Math.max(Math.min(MIN_SLICE, this.batchSize), Math.min(this.batchSize, Math.floor(this.budgetMs / this.msPerRecord)));
   }
 
   /** One `append`; true when it succeeded. Failed records go back to the front, in order. */
   private async writeBatch(): Promise<boolean> {
     while (this.writing) await this.writing; // one append at a time keeps records in order
     if (this.queue.length === 0) return true;
-    const batch = this.queue.length <= this.batchSize ? this.queue : this.queue.slice(0, this.batchSize);
-    this.queue = batch === this.queue ? [] : this.queue.slice(this.batchSize);
+    const size = this.sliceSize();
+    const batch = this.queue.length <= size ? this.queue : this.queue.slice(0, size);
+    this.queue = batch === this.queue ? [] : this.queue.slice(size);
     this.inFlight = batch.length;
     let ok = true;
     const attempt = (async () => {
       try {
+        const started = performance.now();
         await this.store.append(batch);
+        if (this.budgetMs !== undefined) this.msPerRecord = 0.7 * this.msPerRecord + 0.3 * ((performance.now() - started) / batch.length);
         this.written += batch.length;
         if (this.lastError !== undefined) this.logger.warn(`${PREFIX} database writes recovered; queued request records are being written.`);
         this.lastError = undefined;

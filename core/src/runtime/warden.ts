@@ -53,7 +53,10 @@ export class Warden {
   private closing?: Promise<void>;
 
   private constructor(readonly options: ResolvedOptions, readonly storage: Storage, container: DependencyContainer) {
-    this.recorder = new Recorder(storage.requests, options);
+    // A store writing on the event loop (SQLite without its writer thread, e.g. in memory): keep
+    // each append to ~2 ms so requests never wait long behind one. (Optional hint, not in the port.)
+    const onLoop = (storage.requests as { writesOnEventLoop?: boolean }).writesOnEventLoop === true;
+    this.recorder = new Recorder(storage.requests, { ...options, writeBudgetMs: onLoop ? 2 : undefined });
     this.blocklist = new BlocklistCache(storage.blocklist);
     this.classifier = new ClassifierService({
       storage, options,
@@ -141,6 +144,8 @@ export class Warden {
   }
 
   private async classifyClosed(event: SessionClosed): Promise<void> {
+    // The close is noticed inside a request's 'close' handler: start after waiting I/O has run.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     await this.recorder.flush();
     if (this.options.classifier !== 'in-process') {
       await classifyRemotely(event.sessionID, this.options.classifier);

@@ -8,13 +8,51 @@ import { checkCount, checkDate, checkSessionId } from './record-checks.js';
 import type { HttpLogRow } from './entities.js';
 import { MultiRowInsert } from './multi-row-insert.js';
 import type { SqlContext } from './sql-context.js';
+import { httpLogParams, SqliteFastInsert } from './sqlite-fast-insert.js';
+import { SqliteWriterThread } from './sqlite-writer-thread.js';
+import { SqliteSessionRead } from './sqlite-session-read.js';
 
 /** `httplogs` on a SQL database. */
 export class SqlRequestLogStore implements RequestLogStore {
   private readonly insert: MultiRowInsert<HttpLogRow>;
+  /** SQLite only: prepared INSERT on the driver's connection, bypassing TypeORM's per-value mapping. */
+  private readonly fastInsert: SqliteFastInsert | null;
+  /** SQLite only: prepared SELECT for a session's rows, bypassing TypeORM's query builder. */
+  private readonly fastRead: SqliteSessionRead | null;
 
-  constructor(private readonly ctx: SqlContext) {
+  /** SQLite file only: appends run in a worker thread on its own connection, off the event loop. */
+  private readonly writer: SqliteWriterThread | null;
+
+  /**
+   * `fastPath: false` keeps SQLite on TypeORM's generic path, `writerThread: false` keeps the
+   * prepared INSERT on the event loop (tests run the store suite all three ways).
+   */
+  constructor(private readonly ctx: SqlContext, options: { fastPath?: boolean; writerThread?: boolean } = {}) {
     this.insert = new MultiRowInsert(ctx.dataSource, ctx.entities.httpLogs);
+    const fast = options.fastPath !== false;
+    this.fastInsert = fast ? SqliteFastInsert.create(ctx.dataSource, ctx.entities.httpLogs) : null;
+    this.fastRead = fast ? SqliteSessionRead.create(ctx.dataSource, ctx.entities.httpLogs) : null;
+    const file = this.fastInsert?.file;
+    this.writer = file && options.writerThread !== false ? new SqliteWriterThread(file, this.fastInsert!.sql) : null;
+  }
+
+  /** Which path `append` and `findBySession` take (tests check that each is exercised). */
+  get accessPath(): 'sqlite-writer-thread' | 'sqlite-prepared' | 'typeorm' {
+    if (!this.fastInsert || !this.fastRead) return 'typeorm';
+    return this.writer ? 'sqlite-writer-thread' : 'sqlite-prepared';
+  }
+
+  /**
+   * True when `append` runs its INSERTs on the event loop (SQLite without a writer thread): the
+   * Recorder then keeps each append short. With the thread, big batches are cheaper per row.
+   */
+  get writesOnEventLoop(): boolean {
+    return this.ctx.dialect === 'sqlite' && !this.writer;
+  }
+
+  /** Ends the writer thread (SQLite); the DataSource is closed by the storage. */
+  async close(): Promise<void> {
+    await this.writer?.close();
   }
 
   private get repo() {
@@ -26,6 +64,19 @@ export class SqlRequestLogStore implements RequestLogStore {
     if (!Array.isArray(records)) throw new ValidationError('RequestLogStore.append expects an array of request records.');
     if (records.length === 0) return;
     const rows = records.map(toHttpLogRow);
+    const writer = this.writer;
+    if (writer) {
+      const params = rows.map(httpLogParams);
+      // Still inside the guard: the main connection's own writes never wait on the thread's lock.
+      await this.ctx.guard.run('append request records', () => writer.write(params));
+      return;
+    }
+    const fast = this.fastInsert;
+    if (fast) {
+      // Inside the guard, so no TypeORM transaction of ours is open on the shared connection.
+      await this.ctx.guard.run('append request records', async () => fast.run(rows));
+      return;
+    }
     const chunks = chunkForInsert(rows, this.insert.paramsPerRow, MAX_PARAMS[this.ctx.dialect], httpLogRowSize);
     await this.ctx.guard.run('append request records', () =>
       this.ctx.dataSource.transaction(async (manager) => {
@@ -35,6 +86,8 @@ export class SqlRequestLogStore implements RequestLogStore {
 
   async findBySession(sessionID: string): Promise<RequestRecord[]> {
     const id = checkSessionId(sessionID, 'RequestLogStore.findBySession');
+    const fast = this.fastRead;
+    if (fast) return (await this.ctx.guard.run('read a session\'s requests', async () => fast.rows(id))).map(fromHttpLogRow);
     const rows = await this.ctx.guard.run('read a session\'s requests', () =>
       this.repo.createQueryBuilder('r').where('r.sessionID = :id', { id })
         .orderBy('r.timestamp', 'ASC').addOrderBy('r.id', 'ASC').getMany());

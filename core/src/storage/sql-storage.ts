@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { BlocklistStore, RequestLogStore, SessionStore, Storage } from '../ports/stores.js';
+import type { BlocklistStore, SessionStore, Storage } from '../ports/stores.js';
 import type { SqlContext } from './sql-context.js';
 import { SqlBlocklistStore } from './sql-blocklist-store.js';
 import { SqlRequestLogStore } from './sql-request-log-store.js';
@@ -7,7 +7,7 @@ import { SqlSessionStore } from './sql-session-store.js';
 
 /** The three stores on one TypeORM DataSource (SQLite, PostgreSQL or MariaDB/MySQL). */
 export class SqlStorage implements Storage {
-  readonly requests: RequestLogStore;
+  readonly requests: SqlRequestLogStore;
   readonly sessions: SessionStore;
   readonly blocklist: BlocklistStore;
 
@@ -26,6 +26,7 @@ export class SqlStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.requests.close();
     if (this.ctx.dataSource.isInitialized) await this.ctx.dataSource.destroy();
   }
 

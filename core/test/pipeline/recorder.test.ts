@@ -119,3 +119,64 @@ describe('pipeline: Recorder (SQLite)', () => {
     void recorder.close(0);
   });
 });
+
+describe('pipeline: Recorder with a write budget (store writing on this thread)', () => {
+  let db: Awaited<ReturnType<typeof tempSqlite>>;
+  beforeEach(async () => { db = await tempSqlite(); });
+  afterEach(async () => { await db.dispose(); });
+
+  /** The real store, made to hold the thread ~`msPerRecord` per record (a slower disk), logging each append. */
+  function slowStore(msPerRecord: number, events: string[]) {
+    const store: RequestLogStore = Object.create(db.storage.requests);
+    const sizes: number[] = [];
+    store.append = async (records) => {
+      const until = performance.now() + msPerRecord * records.length;
+      while (performance.now() < until) { /* busy: a synchronous write */ }
+      sizes.push(records.length);
+      events.push('append');
+      return db.storage.requests.append(records);
+    };
+    return { store, sizes };
+  }
+
+  it('sizes appends to the budget from the measured time per record, and keeps every record in order', async () => {
+    const events: string[] = [];
+    const { store, sizes } = slowStore(0.05, events); // 20 records per 1 ms
+    const recorder = new Recorder(store, { flushIntervalMs: 60_000, batchSize: 2000, writeBudgetMs: 1 });
+    for (let i = 0; i < 1500; i++) recorder.push(record({ sessionID: 's-budget', path: `/p/${i}` }));
+    await recorder.flush();
+    expect(sizes[0]).to.equal(100); // first guess: 10 µs per record
+    expect(Math.max(...sizes.slice(5))).to.be.at.most(40);
+    expect(Math.min(...sizes.slice(0, -1))).to.be.at.least(16); // the last takes what is left
+    expect(sizes.reduce((a, b) => a + b, 0)).to.equal(1500);
+    const stored = await db.storage.requests.findBySession('s-budget');
+    expect(stored.map((r) => r.path)).to.deep.equal(Array.from({ length: 1500 }, (_, i) => `/p/${i}`));
+    await recorder.close();
+  });
+
+  it('lets waiting callbacks run between appends, in flush() as in the timer-driven drain', async () => {
+    const events: string[] = [];
+    const { store } = slowStore(0.01, events);
+    const recorder = new Recorder(store, { flushIntervalMs: 60_000, batchSize: 2000, writeBudgetMs: 1 });
+    for (let i = 0; i < 600; i++) recorder.push(record());
+    let ticking = true;
+    const tick = () => { events.push('tick'); if (ticking) setImmediate(tick); };
+    setImmediate(tick);
+    await recorder.flush();
+    ticking = false;
+    const appends = events.filter((e) => e === 'append').length;
+    expect(appends).to.be.at.least(3);
+    expect(events.join(' ')).to.not.include('append append');
+    await recorder.close();
+  });
+
+  it('without a budget, writes batchSize records per append', async () => {
+    const events: string[] = [];
+    const { store, sizes } = slowStore(0, events);
+    const recorder = new Recorder(store, { flushIntervalMs: 60_000, batchSize: 2000 });
+    for (let i = 0; i < 2500; i++) recorder.push(record());
+    await recorder.flush();
+    expect(sizes).to.deep.equal([2000, 500]);
+    await recorder.close();
+  });
+});

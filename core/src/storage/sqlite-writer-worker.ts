@@ -1,0 +1,41 @@
+/**
+ * Worker thread that appends `httplogs` rows on its own better-sqlite3 connection to the same
+ * file (see sqlite-writer-thread.ts). workerData: { file, sql }. Messages in: { id, rows } with
+ * each row's values in bind order; out: { id } when committed, { id, error } when rolled back.
+ */
+import { createRequire } from 'node:module';
+import { parentPort, workerData } from 'node:worker_threads';
+
+interface Statement { run(params: unknown[]): unknown }
+interface Connection {
+  prepare(sql: string): Statement;
+  pragma(text: string): unknown;
+  transaction<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void;
+  close(): void;
+}
+type Open = new (file: string, options: { timeout: number }) => Connection;
+
+const Database = createRequire(__filename)('better-sqlite3') as Open;
+const { file, sql } = workerData as { file: string; sql: string };
+// The main connection may hold the write lock briefly (a session's verdict): wait for it, here, off the event loop.
+const db = new Database(file, { timeout: 10_000 });
+db.pragma('synchronous = NORMAL'); // as the main connection; WAL mode is a property of the file
+const statement = db.prepare(sql);
+const insertAll = db.transaction((rows: unknown[][]) => {
+  for (const row of rows) statement.run(row);
+});
+
+parentPort!.on('message', (message: { id: number; rows?: unknown[][]; close?: true }) => {
+  if (message.close) {
+    db.close();
+    parentPort!.postMessage({ id: message.id });
+    parentPort!.close();
+    return;
+  }
+  try {
+    insertAll(message.rows!);
+    parentPort!.postMessage({ id: message.id });
+  } catch (error) {
+    parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,132 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateUtils } from 'typeorm/util/DateUtils.js';
+import type { Storage } from '../../src/ports/stores.js';
+import { openStorage } from '../../src/storage/index.js';
+import type { SqlContext } from '../../src/storage/sql-context.js';
+import { SqlRequestLogStore } from '../../src/storage/sql-request-log-store.js';
+import { SqlStorage } from '../../src/storage/sql-storage.js';
+import { sqliteDateTime } from '../../src/storage/sqlite-fast-insert.js';
+import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'warden-fast-insert-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function contextOf(storage: Storage): SqlContext {
+  return (storage as unknown as { ctx: SqlContext }).ctx;
+}
+
+/** The same SQLite storage, with its request log on another path (TypeORM's, or prepared statements on the event loop). */
+async function openWithRequestLog(database: string, options: { fastPath?: boolean; writerThread?: boolean }): Promise<Storage> {
+  const storage = await openStorage({ type: 'sqlite', database }) as SqlStorage;
+  await storage.requests.close(); // its writer thread is not used here
+  const requests = new SqlRequestLogStore(contextOf(storage), options);
+  return Object.assign(Object.create(storage) as Storage, { requests });
+}
+
+storeSuite('SQLite, request log through TypeORM (prepared-statement path off)', () => openWithRequestLog(join(dir, 'typeorm-path.db'), { fastPath: false }));
+storeSuite('SQLite, request log with prepared statements on the event loop (no writer thread)', () => openWithRequestLog(join(dir, 'in-thread.db'), { writerThread: false }));
+
+describe('SQLite prepared-statement path for the request log', () => {
+  it('is the path SQLite storage takes for appends (in a writer thread) and session reads', async () => {
+    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'path.db') });
+    try {
+      expect((storage.requests as SqlRequestLogStore).accessPath).to.equal('sqlite-writer-thread');
+      expect((storage.requests as SqlRequestLogStore).writesOnEventLoop).to.equal(false);
+      expect(new SqlRequestLogStore(contextOf(storage), { writerThread: false }).writesOnEventLoop).to.equal(true);
+      expect(new SqlRequestLogStore(contextOf(storage), { writerThread: false }).accessPath).to.equal('sqlite-prepared');
+      expect(new SqlRequestLogStore(contextOf(storage), { fastPath: false }).accessPath).to.equal('typeorm');
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('writes exactly the column values TypeORM writes', async () => {
+    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'same-rows.db') });
+    try {
+      const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
+      const inThread = new SqlRequestLogStore(contextOf(storage), { writerThread: false });
+      const fast = storage.requests;
+      const full = (sessionID: string) => requestRecord(sessionID, new Date(Date.UTC(2031, 11, 31, 23, 59, 59, 7)), {
+        clientIP: '::ffff:10.0.0.1', ipSource: 'forwarded', method: 'PUT', path: '/a/ü', query: 'x=1&y=%20',
+        statusCode: 503, durationMs: 0.125, requestBytes: 9, responseBytes: 1 << 20,
+        userAgent: 'curl/8', referer: 'https://r.test/', contentType: 'text/plain',
+        body: { k: ['v', 1, null], '$x.y': "'\u0000" }, flags: { aborted: true },
+      });
+      const minimal = (sessionID: string) => requestRecord(sessionID, new Date(Date.UTC(1999, 0, 1, 0, 0, 0, 0)));
+      const [a, b, c] = [uniqueTag('typeorm'), uniqueTag('thread'), uniqueTag('in-thread')];
+      await typeorm.append([full(a), minimal(a)]);
+      await fast.append([full(b), minimal(b)]);
+      await inThread.append([full(c), minimal(c)]);
+      const rows = async (sessionID: string) => {
+        const raw = await (storage as SqlStorage).dataSource.query('SELECT * FROM httplogs WHERE sessionID = ? ORDER BY id', [sessionID]) as Record<string, unknown>[];
+        return raw.map(({ id: _id, sessionID: _s, ...rest }) => rest);
+      };
+      const written = await rows(b);
+      expect(written).to.have.length(2);
+      expect(written).to.deep.equal(await rows(a));
+      expect(await rows(c)).to.deep.equal(await rows(a));
+      expect(written[0]!.timestamp).to.equal('2031-12-31 23:59:59.007');
+      expect(written[1]!.userAgent).to.equal(null);
+      // And each path reads back, field for field, what the other wrote.
+      const strip = (records: Awaited<ReturnType<typeof fast.findBySession>>) => records.map(({ id: _id, sessionID: _s, ...rest }) => rest);
+      expect(strip(await fast.findBySession(a))).to.deep.equal(strip(await typeorm.findBySession(b)));
+      expect(strip(await fast.findBySession(a))).to.deep.equal(strip([minimal(a), full(a)])); // oldest first
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('formats datetimes as TypeORM does, in any time zone and outside years 0-9999', () => {
+    const dates = [
+      new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)), new Date(0), new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)),
+      new Date(Date.UTC(10000, 0, 1)), new Date(Date.UTC(-1, 5, 6, 7, 8, 9, 10)), new Date(Date.UTC(45, 1, 1)),
+    ];
+    const previous = process.env.TZ;
+    process.env.TZ = 'Asia/Kathmandu';
+    try {
+      for (const date of dates) expect(sqliteDateTime(date), date.toISOString()).to.equal(DateUtils.mixedDateToUtcDatetimeString(date));
+    } finally {
+      if (previous === undefined) delete process.env.TZ;
+      else process.env.TZ = previous;
+    }
+  });
+
+  for (const writerThread of [true, false]) {
+    it(`writes nothing from a batch that fails part-way, and keeps working (${writerThread ? 'writer thread' : 'event loop'})`, async () => {
+      const storage = await openStorage({ type: 'sqlite', database: join(dir, `atomic-${writerThread}.db`) }) as SqlStorage;
+      const requests = writerThread ? storage.requests : new SqlRequestLogStore(contextOf(storage), { writerThread: false });
+      try {
+        const sessionID = uniqueTag('atomic');
+        const before = await requests.count();
+        const bad = requestRecord(sessionID, new Date(), { statusCode: { not: 'a number' } as unknown as number });
+        try {
+          await requests.append([requestRecord(sessionID, new Date()), bad]);
+          expect.fail('binding an object should fail');
+        } catch (error) {
+          expect((error as Error).message).to.include('append request records');
+        }
+        expect(await requests.count()).to.equal(before);
+        await requests.append([requestRecord(sessionID, new Date())]);
+        expect(await requests.findBySession(sessionID)).to.have.length(1);
+      } finally {
+        await storage.close();
+      }
+    });
+  }
+
+  it('refuses appends once closed, instead of losing them silently', async () => {
+    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'closed.db') }) as SqlStorage;
+    await storage.requests.close();
+    try {
+      await storage.requests.append([requestRecord(uniqueTag('late'), new Date())]);
+      expect.fail('an append after close should fail');
+    } catch (error) {
+      expect((error as Error).message).to.include('writer thread is closed');
+    } finally {
+      await storage.close();
+    }
+  });
+});
