@@ -2,6 +2,11 @@ import type { BlockEntry, RequestRecord, SessionFeatures } from './records.js';
 
 /** `httplogs`: append-only request records. */
 export interface RequestLogStore {
+  /**
+   * True when `append` runs its writes on the caller's event loop (then the recorder sizes its
+   * batches so no write blocks the app for long); false or absent when they run elsewhere.
+   */
+  readonly writesOnEventLoop?: boolean;
   /** Writes a batch in as few transactions as the database allows. */
   append(records: readonly RequestRecord[]): Promise<void>;
   /** A session's requests sorted by time (one query). */

@@ -55,7 +55,7 @@ export class Warden {
   private constructor(readonly options: ResolvedOptions, readonly storage: Storage, container: DependencyContainer) {
     // A store writing on the event loop (SQLite without its writer thread, e.g. in memory): keep
     // each append to ~2 ms so requests never wait long behind one. (Optional hint, not in the port.)
-    const onLoop = (storage.requests as { writesOnEventLoop?: boolean }).writesOnEventLoop === true;
+    const onLoop = storage.requests.writesOnEventLoop === true;
     this.recorder = new Recorder(storage.requests, { ...options, writeBudgetMs: onLoop ? 2 : undefined });
     this.blocklist = new BlocklistCache(storage.blocklist);
     this.classifier = new ClassifierService({
