@@ -54,7 +54,7 @@ export class Warden {
 
   private constructor(readonly options: ResolvedOptions, readonly storage: Storage, container: DependencyContainer) {
     // A store writing on the event loop (SQLite without its writer thread, e.g. in memory): keep
-    // each append to ~2 ms so requests never wait long behind one. (Optional hint, not in the port.)
+    // each append to ~2 ms so requests never wait long behind one.
     const onLoop = storage.requests.writesOnEventLoop === true;
     this.recorder = new Recorder(storage.requests, { ...options, writeBudgetMs: onLoop ? 2 : undefined });
     this.blocklist = new BlocklistCache(storage.blocklist);
