@@ -1,6 +1,6 @@
 import type { RequestRecord } from '@session-warden/core';
 import { ATTACK_PERSONAS, NORMAL_PERSONAS, Rng, Trace } from '@session-warden/training';
-import { DEMO_USER } from '@session-warden/example-express-app/dist/src/catalogue.js';
+import { DEMO_USER } from '@session-warden/example-shop-site';
 import { ATTACK_CLASSES, PAYLOAD_FIELD, type DemoTexts } from './payloads.js';
 import { SHOP_SITE, shopPath } from './shop-site.js';
 

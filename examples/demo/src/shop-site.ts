@@ -1,6 +1,6 @@
 import type { Express, Request, Response } from 'express';
 import type { SiteProfile } from '@session-warden/training';
-import { PRODUCTS } from '@session-warden/example-express-app/dist/src/catalogue.js';
+import { PRODUCTS } from '@session-warden/example-shop-site';
 
 /**
  * The example shop described the way the traffic simulator describes a site, so its personas

@@ -2,10 +2,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { warden, type ExpressWardenOptions } from '@session-warden/express';
 import config from './warden.config.js';
-import { DEMO_USER, findProduct, PRODUCTS, searchProducts } from './catalogue.js';
-import { layout, loginForm, productList, productPage } from './pages.js';
-
-const PUBLIC_DIR = join(__dirname, '..', '..', 'public');
+import { DEMO_USER, findProduct, layout, loginForm, productList, productPage, PRODUCTS, PUBLIC_DIR, searchProducts } from '@session-warden/example-shop-site';
 
 /** The shop; `options` replaces the config module's settings (tests point storage at a temp file). */
 export function createApp(options: ExpressWardenOptions = config) {

@@ -1,14 +1,10 @@
-import { join } from 'node:path';
 import Koa from 'koa';
 import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import { warden, type KoaWardenOptions } from '@session-warden/koa';
 import config from './warden.config.js';
-import { DEMO_USER, findProduct, PRODUCTS, searchProducts } from './catalogue.js';
-import { layout, loginForm, productList, productPage } from './pages.js';
+import { DEMO_USER, findProduct, layout, loginForm, productList, productPage, PRODUCTS, PUBLIC_DIR, searchProducts } from '@session-warden/example-shop-site';
 import { staticFiles } from './static-files.js';
-
-const PUBLIC_DIR = join(__dirname, '..', '..', 'public');
 
 /** The shop; `options` replaces the config module's settings (tests point storage at a temp file). */
 export function createApp(options: KoaWardenOptions = config) {

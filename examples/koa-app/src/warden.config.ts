@@ -1,11 +1,5 @@
-import { defineConfig, type TrustProxy } from '@session-warden/core';
-
-/** WARDEN_TRUST_PROXY: "loopback" or a comma-separated list of proxy IPs/CIDRs (e.g. "10.0.0.0/8,192.168.1.5"). */
-function trustProxyFromEnv(value = process.env.WARDEN_TRUST_PROXY?.trim()): TrustProxy | undefined {
-  if (!value) return undefined;
-  if (value === 'loopback') return 'loopback';
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
-}
+import { defineConfig } from '@session-warden/core';
+import { trustProxyFromEnv } from '@session-warden/example-shop-site';
 
 /** Session Warden's settings for this site; the older middleware's option names and defaults. */
 export default defineConfig({
