@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin } from '@session-warden/core';
+import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin, resolveModelPath } from '@session-warden/core';
 import { readOnnxMetadata } from './onnx-metadata.js';
 
 export type FeatureModelVariant = 'default' | 'compat5';
@@ -32,9 +32,7 @@ export function resolveModelFile(options: FeatureClassifierOptions): string {
     throw new WardenConfigError(`Unknown session model variant "${String(variant)}"; use 'default' or 'compat5'.`);
   }
   // As for the text model: no modelFile means the shipped model; dir_path only places a relative modelFile.
-  if (!options.modelFile) return join(SHIPPED_MODELS_DIR, `session-${variant}.onnx`);
-  if (isAbsolute(options.modelFile)) return options.modelFile;
-  return resolve(options.dir_path ?? process.cwd(), options.modelFile);
+  return resolveModelPath(options, join(SHIPPED_MODELS_DIR, `session-${variant}.onnx`));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
-  parseTextModelInfo, probsToVerdicts, TextInputEncoder, WardenConfigError,
+  parseTextModelInfo, probsToVerdicts, TextInputEncoder, resolveModelPath, WardenConfigError,
   type TextClassifier, type TextModelInfo, type TextVerdict,
 } from '@session-warden/core';
 import * as ort from 'onnxruntime-node';
@@ -19,9 +19,7 @@ export interface TextClassifierOptions {
 }
 
 export function resolveTextModelPath(options: TextClassifierOptions = {}): string {
-  if (!options.modelFile) return DEFAULT_TEXT_MODEL;
-  if (isAbsolute(options.modelFile)) return options.modelFile;
-  return resolve(options.dir_path ?? process.cwd(), options.modelFile);
+  return resolveModelPath(options, DEFAULT_TEXT_MODEL);
 }
 
 /** TextClassifier on onnxruntime-node: normalise + featurise in JS, one session.run per batch. */

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { loadKerasH5 } from './keras/load-h5.js';
 import { loadLayersModelFiles } from './layers-model-files.js';
 import { initTfjsBackend } from './tfjs-backend.js';
 import { LayersFeatureClassifier } from './keras/layers-feature-classifier.js';
-import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin } from '@session-warden/core';
+import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin, resolveModelPath } from '@session-warden/core';
 
 export type FeatureModelVariant = 'default' | 'compat5';
 
@@ -44,10 +44,7 @@ export function resolveModelDir(options: FeatureClassifierOptions): string {
   if (variant !== 'default' && variant !== 'compat5') {
     throw new WardenConfigError(`Unknown session model variant "${String(variant)}"; use 'default' or 'compat5'.`);
   }
-  let path: string;
-  // As for the text model: no modelFile means the shipped model; dir_path only places a relative modelFile.
-  if (!options.modelFile) path = join(SHIPPED_MODELS_DIR, `session-${variant}`);
-  else path = isAbsolute(options.modelFile) ? options.modelFile : resolve(options.dir_path ?? '.', options.modelFile);
+  const path = resolveModelPath(options, join(SHIPPED_MODELS_DIR, `session-${variant}`));
   return path.endsWith('.json') ? resolve(path, '..') : path;
 }
 
@@ -167,7 +164,7 @@ export type TfjsSessionClassifier = FeatureClassifier & {
  */
 export async function createFeatureClassifier(options: FeatureClassifierOptions = {}): Promise<TfjsSessionClassifier> {
   await initTfjsBackend();
-  const file = options.modelFile && (isAbsolute(options.modelFile) ? options.modelFile : resolve(options.dir_path ?? '.', options.modelFile));
+  const file = options.modelFile && resolveModelPath(options, '');
   if (file && /\.h5$/i.test(file)) {
     const { model } = await loadKerasH5(file);
     return new LayersFeatureClassifier(`tfjs-keras:${file}`, model);

@@ -1,7 +1,7 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import {
-  parseTextModelInfo, probsToVerdicts, TextInputEncoder, WardenConfigError,
+  parseTextModelInfo, probsToVerdicts, TextInputEncoder, resolveModelPath, WardenConfigError,
   type TextClassifier, type TextModelInfo, type TextVerdict,
 } from '@session-warden/core';
 import { loadLayersModelFiles } from './layers-model-files.js';
@@ -26,9 +26,7 @@ export interface TextClassifierOptions {
 }
 
 export function resolveTextModelPath(options: TextClassifierOptions = {}): string {
-  if (!options.modelFile) return DEFAULT_TEXT_MODEL;
-  if (isAbsolute(options.modelFile)) return options.modelFile;
-  return resolve(options.dir_path ?? process.cwd(), options.modelFile);
+  return resolveModelPath(options, DEFAULT_TEXT_MODEL);
 }
 
 /** TextClassifier on TensorFlow.js (WASM backend, or tfjs-node when installed). */
