@@ -5,9 +5,11 @@ const http = require('node:http');
 const [framework, side, database] = process.argv.slice(2);
 
 function wardenOptions() {
-  // Recording to SQLite, sessions and the blocklist check on; classification happens off the
-  // request path when a session closes, so models stay off here (measured in their own bench).
-  return { storage: { type: 'sqlite', database }, blockIP: true, groupToSessions: process.env.BENCH_SESSIONS !== '0', useModels: false,
+  // Recording to SQLite, sessions, the blocklist check and in-process classification with the
+  // shipped models on, as the issue asks (BENCH_MODELS=0 turns the models off to compare).
+  // autocannon is a flood from one IP, which the models rightly call abnormal: it is allow-listed,
+  // so every request still goes through the allow-list check but the load is never refused.
+  return { storage: { type: 'sqlite', database }, blockIP: true, allowIPs: ['127.0.0.1'], groupToSessions: process.env.BENCH_SESSIONS !== '0', useModels: process.env.BENCH_MODELS !== '0',
     ...(process.env.BENCH_BATCH_SIZE ? { batchSize: Number(process.env.BENCH_BATCH_SIZE) } : {}) };
 }
 
