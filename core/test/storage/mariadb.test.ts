@@ -3,7 +3,7 @@ import { StorageUnavailableError } from '../../src/errors.js';
 import type { Storage } from '../../src/ports/stores.js';
 import { openStorage } from '../../src/storage/index.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
-import { dropTestTables, pendingSchemaChanges, testTablePrefix, MARIADB_URL, openTestStorage } from './sql-test-storage.js';
+import { dropTestTables, expectRecoveryAfterDroppedConnections, pendingSchemaChanges, testTablePrefix, MARIADB_URL, openTestStorage } from './sql-test-storage.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
 
 storeSuite('MariaDB (database test)', () => openTestStorage(MARIADB_URL), dropTestTables);
@@ -57,18 +57,7 @@ describe('MariaDB storage', () => {
         await dropTestTables(admin);
         await admin.close();
       }
-      const failures: unknown[] = [];
-      let found: unknown[] | undefined;
-      for (let attempt = 0; attempt < 5 && !found; attempt += 1) {
-        try {
-          found = await storage.requests.findBySession(sessionID);
-        } catch (error) {
-          failures.push(error);
-        }
-      }
-      for (const failure of failures) expect(failure).to.be.instanceOf(StorageUnavailableError);
-      expect(found).to.have.length(1);
-      await storage.ping();
+      await expectRecoveryAfterDroppedConnections(storage, sessionID);
     });
   });
 });

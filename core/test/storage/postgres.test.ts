@@ -3,7 +3,7 @@ import { StorageUnavailableError } from '../../src/errors.js';
 import type { Storage } from '../../src/ports/stores.js';
 import { openStorage } from '../../src/storage/index.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
-import { dropTestTables, pendingSchemaChanges, openTestStorage, POSTGRES_URL, testTablePrefix } from './sql-test-storage.js';
+import { dropTestTables, expectRecoveryAfterDroppedConnections, pendingSchemaChanges, openTestStorage, POSTGRES_URL, testTablePrefix } from './sql-test-storage.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
 
 storeSuite('PostgreSQL (database test)', () => openTestStorage(POSTGRES_URL), dropTestTables);
@@ -73,18 +73,7 @@ describe('PostgreSQL storage', function () {
         await dropTestTables(admin);
         await admin.close();
       }
-      const failures: unknown[] = [];
-      let found: unknown[] | undefined;
-      for (let attempt = 0; attempt < 5 && !found; attempt += 1) {
-        try {
-          found = await storage.requests.findBySession(sessionID);
-        } catch (error) {
-          failures.push(error);
-        }
-      }
-      for (const failure of failures) expect(failure).to.be.instanceOf(StorageUnavailableError);
-      expect(found).to.have.length(1);
-      await storage.ping();
+      await expectRecoveryAfterDroppedConnections(storage, sessionID);
     });
   });
 });

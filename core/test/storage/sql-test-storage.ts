@@ -1,4 +1,6 @@
 import type { StorageOptions } from '../../src/config/options.js';
+import { expect } from 'chai';
+import { StorageUnavailableError } from '../../src/errors.js';
 import type { Storage } from '../../src/ports/stores.js';
 import { openStorage } from '../../src/storage/index.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
@@ -26,4 +28,23 @@ export async function pendingSchemaChanges(storage: Storage): Promise<string[]> 
   if (!(storage instanceof SqlStorage)) throw new Error(`not a SQL storage: ${storage.kind}`);
   const log = await storage.dataSource.driver.createSchemaBuilder().log();
   return log.upQueries.map((query) => query.query);
+}
+
+/**
+ * After the server dropped the storage's connections: reading the one stored request may fail a few
+ * times, but only with StorageUnavailableError, and then succeeds without any reconnect by the caller.
+ */
+export async function expectRecoveryAfterDroppedConnections(storage: Storage, sessionID: string): Promise<void> {
+  const failures: unknown[] = [];
+  let found: unknown[] | undefined;
+  for (let attempt = 0; attempt < 5 && !found; attempt += 1) {
+    try {
+      found = await storage.requests.findBySession(sessionID);
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  for (const failure of failures) expect(failure).to.be.instanceOf(StorageUnavailableError);
+  expect(found).to.have.length(1);
+  await storage.ping();
 }
