@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import express5 from 'express';
 import { warden, type ExpressWardenOptions, type WardenMiddleware } from '../src/index.js';
-import { listen, tempDir, STREAM_CHUNK, STREAM_CHUNKS, type Flavour, type TestApp } from '@session-warden/adapter-test-suite';
+import { serveTestApp, tempDir, writeChunkedStream, type Flavour, type TestApp } from '@session-warden/adapter-test-suite';
 
 type Express = typeof express5;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -30,37 +30,11 @@ export async function startApp(express: Express, options: ExpressWardenOptions =
   app.get('/slow', (_req, res) => { hit('slow'); setTimeout(() => { if (!res.destroyed) res.send('late'); }, 400); });
   app.get('/stream', (_req, res) => {
     hit('stream');
-    res.setHeader('Content-Type', 'application/octet-stream');
-    let sent = 0;
-    const pump = () => {
-      while (sent < STREAM_CHUNKS) {
-        sent++;
-        if (!res.write(STREAM_CHUNK)) {
-          stream.sawBackpressure = true;
-          res.once('drain', pump);
-          return;
-        }
-      }
-      stream.endReturnedRes = res.end() === res;
-    };
-    pump();
+    writeChunkedStream(res, stream);
   });
   // Express 4 does not catch errors from this (it's sync here), so both versions answer 500 through their final handler.
 
-  const server = await listen(app);
-  const running = await middleware.ready;
-  let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= (async () => {
-    await server.close();
-    await middleware.close();
-  })());
-  return {
-    url: server.url, warden: running, middleware, dir: tmp.dir, hits, stream, stop,
-    async close() {
-      await stop();
-      tmp.remove();
-    },
-  };
+  return serveTestApp({ handler: app, middleware, tmp, hits, stream });
 }
 
 /** Every suite runs on both major versions. */

@@ -4,7 +4,7 @@ import Koa3 from 'koa';
 import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import { warden, type KoaWardenOptions, type WardenMiddleware } from '../src/index.js';
-import { listen, sleep, tempDir, STREAM_CHUNK, STREAM_CHUNKS, type Flavour, type TestApp } from '@session-warden/adapter-test-suite';
+import { serveTestApp, sleep, tempDir, STREAM_CHUNK, STREAM_CHUNKS, writeChunkedStream, type Flavour, type TestApp } from '@session-warden/adapter-test-suite';
 
 type KoaClass = typeof Koa3;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -33,21 +33,7 @@ export async function startApp(Koa: KoaClass, options: KoaWardenOptions = {}): P
   router.get('/stream', (ctx) => {
     hit('stream');
     ctx.respond = false; // the handler writes the raw response itself
-    const res = ctx.res;
-    res.setHeader('Content-Type', 'application/octet-stream');
-    let sent = 0;
-    const pump = () => {
-      while (sent < STREAM_CHUNKS) {
-        sent++;
-        if (!res.write(STREAM_CHUNK)) {
-          stream.sawBackpressure = true;
-          res.once('drain', pump);
-          return;
-        }
-      }
-      stream.endReturnedRes = res.end() === res;
-    };
-    pump();
+    writeChunkedStream(ctx.res, stream);
   });
   router.get('/readable', (ctx) => {
     hit('readable');
@@ -58,20 +44,7 @@ export async function startApp(Koa: KoaClass, options: KoaWardenOptions = {}): P
   app.use(bodyParser());
   app.use(router.routes());
 
-  const server = await listen(app.callback());
-  const running = await middleware.ready;
-  let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= (async () => {
-    await server.close();
-    await middleware.close();
-  })());
-  return {
-    url: server.url, warden: running, middleware, dir: tmp.dir, hits, stream, stop,
-    async close() {
-      await stop();
-      tmp.remove();
-    },
-  };
+  return serveTestApp({ handler: app.callback(), middleware, tmp, hits, stream });
 }
 
 /** Every suite runs on both major versions. */

@@ -18,3 +18,4 @@ export function adapterSuite(flavours: readonly Flavour[]): void {
     suite(flavours);
   }
 }
+export * from './serve-test-app.js';

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Warden, WardenOptions } from '@session-warden/core';
 
 /** A small site behind `app.use(warden(...))`, with SQLite in a temp dir, as each adapter's tests build it. */
@@ -25,3 +26,24 @@ export interface Flavour {
 /** The streaming route writes this many chunks of this buffer. */
 export const STREAM_CHUNKS = 256;
 export const STREAM_CHUNK = Buffer.alloc(16 * 1024, 'abcdefghijklmnopqrstuvwxyz');
+
+/**
+ * What the `/stream` route of every test site does: writes STREAM_CHUNKS chunks by hand, waiting
+ * for 'drain' when write() says so, and notes whether backpressure happened and end() returned res.
+ */
+export function writeChunkedStream(res: ServerResponse, seen: TestApp['stream']): void {
+  res.setHeader('Content-Type', 'application/octet-stream');
+  let sent = 0;
+  const pump = () => {
+    while (sent < STREAM_CHUNKS) {
+      sent++;
+      if (!res.write(STREAM_CHUNK)) {
+        seen.sawBackpressure = true;
+        res.once('drain', pump);
+        return;
+      }
+    }
+    seen.endReturnedRes = res.end() === res;
+  };
+  pump();
+}
