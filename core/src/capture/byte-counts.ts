@@ -18,10 +18,12 @@ function chunkBytes(chunk: unknown, encoding: unknown): number {
   return 0;
 }
 
+const noBody = () => 0;
+
 /** Counts body bytes this request delivers to the app; 0 for a request without a body. */
 export function countRequestBody(req: IncomingMessage): () => number {
   const declared = req.headers['content-length'];
-  if (declared === undefined && req.headers['transfer-encoding'] === undefined) return () => 0;
+  if (declared === undefined && req.headers['transfer-encoding'] === undefined) return noBody;
   let received = 0;
   const push = req.push;
   // The HTTP parser hands every body chunk to push(); counting there sees the body whether or

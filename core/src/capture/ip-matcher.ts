@@ -31,6 +31,26 @@ function addEntry(list: BlockList, entry: string, option: string): void {
   list.addSubnet(ip, prefix, family);
 }
 
+/** Distinct IPs whose answers a matcher remembers; past this it starts afresh. */
+const REMEMBERED_IPS = 8192;
+
+/**
+ * `match` with its answers remembered per IP. Why: BlockList.check builds a SocketAddress on
+ * every call (several µs), and a server sees the same few clients over and over.
+ */
+export function rememberAnswers(match: IpMatcher, limit = REMEMBERED_IPS): IpMatcher {
+  let answers = new Map<string, boolean>();
+  return (ip) => {
+    let answer = answers.get(ip);
+    if (answer === undefined) {
+      answer = match(ip);
+      if (answers.size >= limit) answers = new Map();
+      answers.set(ip, answer);
+    }
+    return answer;
+  };
+}
+
 /**
  * Compiles a list of IPs, CIDR ranges (IPv4 and IPv6) and presets into one matcher.
  * Throws a WardenConfigError naming `option` when an entry is malformed.
@@ -39,7 +59,7 @@ export function compileIpList(entries: readonly string[], option = 'allowIPs'): 
   if (entries.length === 0) return () => false;
   const list = new BlockList();
   for (const entry of entries) addEntry(list, entry, option);
-  return (ip) => list.check(ip, isIPv4(ip) ? 'ipv4' : 'ipv6');
+  return rememberAnswers((ip) => list.check(ip, isIPv4(ip) ? 'ipv4' : 'ipv6'));
 }
 
 /** The `trustProxy` option as a matcher; undefined trusts no one. */

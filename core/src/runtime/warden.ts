@@ -120,12 +120,21 @@ export class Warden {
     this.blocklist.countRefused(clientIP);
   }
 
-  /** Assigns the session and queues the record; never throws, never waits. */
+  /**
+   * Assigns the session and queues the record; never throws, never waits. The record is handed
+   * over: its session ID is set on it rather than on a copy (one object less per request).
+   */
   record(record: Omit<RequestRecord, 'sessionID'>): void {
     try {
       const sessionID = this.assignSession(record);
-      if (typeof sessionID === 'string') this.recorder.push({ ...record, sessionID });
-      else sessionID.then((id) => this.recorder.push({ ...record, sessionID: id }), () => this.recorder.push({ ...record, sessionID: UNGROUPED_SESSION }));
+      const withSession = record as RequestRecord;
+      if (typeof sessionID === 'string') {
+        withSession.sessionID = sessionID;
+        this.recorder.push(withSession);
+      } else {
+        sessionID.then((id) => { withSession.sessionID = id; }, () => { withSession.sessionID = UNGROUPED_SESSION; })
+          .then(() => this.recorder.push(withSession));
+      }
     } catch (err) {
       log.warnOnce('record', `Could not record a request: ${(err as Error).message}`);
     }

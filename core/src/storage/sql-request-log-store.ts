@@ -8,7 +8,7 @@ import { checkCount, checkDate, checkSessionId } from './record-checks.js';
 import type { HttpLogRow } from './entities.js';
 import { MultiRowInsert } from './multi-row-insert.js';
 import type { SqlContext } from './sql-context.js';
-import { httpLogParams, SqliteFastInsert } from './sqlite-fast-insert.js';
+import { httpLogWriterParams, SqliteFastInsert } from './sqlite-fast-insert.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
 import { SqliteSessionRead } from './sqlite-session-read.js';
 
@@ -66,7 +66,7 @@ export class SqlRequestLogStore implements RequestLogStore {
     const rows = records.map(toHttpLogRow);
     const writer = this.writer;
     if (writer) {
-      const params = rows.map(httpLogParams);
+      const params = rows.map(httpLogWriterParams);
       // Still inside the guard: the main connection's own writes never wait on the thread's lock.
       await this.ctx.guard.run('append request records', () => writer.write(params));
       return;

@@ -29,13 +29,26 @@ export function sqliteDateTime(date: Date): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
 }
 
-/** One row's values in the order the prepared INSERT binds them, converted as TypeORM's SQLite driver does. */
-export function httpLogParams(row: HttpLogRow): unknown[] {
+/** Where the timestamp sits among a row's bind parameters. */
+export const TIMESTAMP_PARAM = FIELDS.indexOf('timestamp');
+
+/**
+ * One row's values in the order the prepared INSERT binds them, converted as TypeORM's SQLite
+ * driver does, except the timestamp: epoch milliseconds, for the writer thread to turn into text.
+ */
+export function httpLogWriterParams(row: HttpLogRow): unknown[] {
   return [
     row.clientIP, row.ipSource, row.sessionID, row.method, row.path, row.query, row.statusCode,
-    sqliteDateTime(row.timestamp), row.durationMs, row.requestBytes, row.responseBytes,
+    row.timestamp.getTime(), row.durationMs, row.requestBytes, row.responseBytes,
     row.userAgent ?? null, row.referer ?? null, row.contentType ?? null, row.body ?? null, row.flags ?? null,
   ];
+}
+
+/** One row's values in bind order, converted as TypeORM's SQLite driver does. */
+export function httpLogParams(row: HttpLogRow): unknown[] {
+  const params = httpLogWriterParams(row);
+  params[TIMESTAMP_PARAM] = sqliteDateTime(row.timestamp);
+  return params;
 }
 
 /**

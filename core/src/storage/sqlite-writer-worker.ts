@@ -1,10 +1,12 @@
 /**
  * Worker thread that appends `httplogs` rows on its own better-sqlite3 connection to the same
- * file (see sqlite-writer-thread.ts). workerData: { file, sql }. Messages in: { id, rows } with
- * each row's values in bind order; out: { id } when committed, { id, error } when rolled back.
+ * file (see sqlite-writer-thread.ts). workerData: { file, sql } with the one-row INSERT. Messages
+ * in: { id, rows } with each row's values in bind order, its timestamp as epoch milliseconds;
+ * out: { id } when committed, { id, error } when rolled back.
  */
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
+import { sqliteDateTime, TIMESTAMP_PARAM } from './sqlite-fast-insert.js';
 
 interface Statement { run(params: unknown[]): unknown }
 interface Connection {
@@ -20,9 +22,26 @@ const { file, sql } = workerData as { file: string; sql: string };
 // The main connection may hold the write lock briefly (a session's verdict): wait for it, here, off the event loop.
 const db = new Database(file, { timeout: 10_000 });
 db.pragma('synchronous = NORMAL'); // as the main connection; WAL mode is a property of the file
-const statement = db.prepare(sql);
+/** Rows per multi-row INSERT: one statement step per group costs a third less per row than one per row. */
+const GROUP = 16;
+const oneRow = db.prepare(sql);
+const valuesGroup = sql.slice(sql.lastIndexOf('('));
+const groupOfRows = db.prepare(sql + `, ${valuesGroup}`.repeat(GROUP - 1));
+
+/** The datetime text TypeORM's SQLite driver writes, made here rather than on the app's event loop. */
+function bindable(row: unknown[]): unknown[] {
+  row[TIMESTAMP_PARAM] = sqliteDateTime(new Date(row[TIMESTAMP_PARAM] as number));
+  return row;
+}
+
 const insertAll = db.transaction((rows: unknown[][]) => {
-  for (const row of rows) statement.run(row);
+  let next = 0;
+  for (; next + GROUP <= rows.length; next += GROUP) {
+    const values: unknown[] = [];
+    for (let i = next; i < next + GROUP; i++) values.push(...bindable(rows[i]!));
+    groupOfRows.run(values);
+  }
+  for (; next < rows.length; next++) oneRow.run(bindable(rows[next]!));
 });
 
 parentPort!.on('message', (message: { id: number; rows?: unknown[][]; close?: true }) => {

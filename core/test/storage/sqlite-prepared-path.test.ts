@@ -79,6 +79,30 @@ describe('SQLite prepared-statement path for the request log', () => {
     }
   });
 
+  it('writes batches spanning several multi-row INSERTs (and a remainder) as TypeORM does, in order', async () => {
+    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'grouped-rows.db') });
+    try {
+      const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
+      const base = Date.UTC(2030, 5, 1, 12, 0, 0, 0);
+      const batch = (sessionID: string) => Array.from({ length: 37 }, (_, i) => requestRecord(sessionID, new Date(base + i * 1001), {
+        path: `/p/${i}`, statusCode: 200 + i, durationMs: i / 8,
+        ...(i % 3 === 0 ? { userAgent: `ua ${i}`, body: { n: i }, flags: { failed: true } } : {}),
+      }));
+      const [a, b] = [uniqueTag('typeorm-37'), uniqueTag('thread-37')];
+      await typeorm.append(batch(a));
+      await storage.requests.append(batch(b));
+      const rows = async (sessionID: string) => {
+        const raw = await (storage as SqlStorage).dataSource.query('SELECT * FROM httplogs WHERE sessionID = ? ORDER BY id', [sessionID]) as Record<string, unknown>[];
+        return raw.map(({ id: _id, sessionID: _s, ...rest }) => rest);
+      };
+      const written = await rows(b);
+      expect(written.map((row) => row.path)).to.deep.equal(Array.from({ length: 37 }, (_, i) => `/p/${i}`));
+      expect(written).to.deep.equal(await rows(a));
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('formats datetimes as TypeORM does, in any time zone and outside years 0-9999', () => {
     const dates = [
       new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)), new Date(0), new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)),
