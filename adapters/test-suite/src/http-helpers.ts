@@ -91,9 +91,10 @@ export function recordFor(warden: Warden, path: string, timeoutMs = 4000): Promi
 
 /**
  * Sends raw requests one after another over one TCP connection (keep-alive) and returns the
- * exact bytes of each response. Responses must carry Content-Length.
+ * exact bytes of each response. Responses must carry Content-Length. `pipelined` sends them all
+ * in one write, before any response has arrived.
  */
-export async function rawExchanges(url: string, requests: readonly string[]): Promise<Buffer[]> {
+export async function rawExchanges(url: string, requests: readonly string[], { pipelined = false } = {}): Promise<Buffer[]> {
   const { port } = new URL(url);
   const net = await import('node:net');
   const socket = net.connect(Number(port), '127.0.0.1');
@@ -119,10 +120,32 @@ export async function rawExchanges(url: string, requests: readonly string[]): Pr
     socket.once('error', reject);
     tryParse();
   });
+  if (pipelined) socket.write(requests.join(''));
   for (const raw of requests) {
-    socket.write(raw);
+    if (!pipelined) socket.write(raw);
     responses.push(await readOne());
   }
   socket.destroy();
   return responses;
+}
+
+/**
+ * Sends one GET over a fresh connection that the server closes after answering, and returns
+ * every byte the response took on the wire (head, body and chunked framing alike).
+ */
+export async function rawResponseBytes(url: string, path: string): Promise<Buffer> {
+  const { port } = new URL(url);
+  const net = await import('node:net');
+  const socket = net.connect(Number(port), '127.0.0.1');
+  const chunks: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+  await new Promise((resolve, reject) => { socket.once('end', resolve); socket.once('error', reject); });
+  socket.destroy();
+  return Buffer.concat(chunks);
+}
+
+/** Waits for the stored record of `path` with query `query`. */
+export function recordWithQuery(warden: Warden, path: string, query: string, timeoutMs = 4000): Promise<RequestRecord> {
+  return until(async () => (await storedRecords(warden)).find((r) => r.path === path && r.query === query), timeoutMs);
 }

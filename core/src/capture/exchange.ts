@@ -4,7 +4,7 @@ import { createClientIpResolver, type ClientIp } from './client-ip.js';
 import { compileCaptureOptions, type CaptureOptions } from './capture-options.js';
 import { sanitiseBody } from './body-sanitiser.js';
 import { redactUrlText, sanitiseUrl } from './url-sanitiser.js';
-import { countRequestBody, countResponseBody, requestHeadBytes, responseHeadBytes } from './byte-counts.js';
+import { countRequestBody, countResponseBytes, requestHeadBytes } from './byte-counts.js';
 
 /** A captured request, before the runtime gives it a session. */
 export type CapturedRecord = Omit<RequestRecord, 'sessionID'>;
@@ -44,12 +44,9 @@ interface ExchangeState {
   startedAt: number;
   startedHr: number;
   requestBody: () => number;
-  responseBody: () => number;
+  responseBytes: () => number;
   failed: boolean;
 }
-
-/** Statuses and methods whose response carries no body on the wire. */
-const bodiless = (method: string | undefined, status: number) => method === 'HEAD' || status === 204 || status === 304;
 
 /**
  * Framework-neutral capture over Node's IncomingMessage/ServerResponse, which Express and Koa
@@ -75,7 +72,7 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
       startedAt: Date.now(),
       startedHr: performance.now(),
       requestBody: countRequestBody(req),
-      responseBody: countResponseBody(res),
+      responseBytes: countResponseBytes(res),
       failed: false,
     };
     // Node emits 'close' on every response exactly once, after 'finish' when the response
@@ -105,7 +102,7 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
       timestamp: new Date(exchange.startedAt),
       durationMs: Math.round((performance.now() - exchange.startedHr) * 1000) / 1000,
       requestBytes: requestHeadBytes(req, url) + exchange.requestBody(),
-      responseBytes: responseHeadBytes(res) + (bodiless(req.method, status) ? 0 : exchange.responseBody()),
+      responseBytes: exchange.responseBytes(),
     };
     const headers = req.headers;
     const userAgent = headerValue(headers['user-agent']);

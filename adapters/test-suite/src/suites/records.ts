@@ -40,6 +40,19 @@ export function recordsSuite(flavours: readonly Flavour[]): void {
         expect(all.map((r) => r.responseBytes)).to.deep.equal(received.map((b) => b.length));
       });
 
+      it('counts each pipelined response\'s own bytes', async () => {
+        const get = (path: string) => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
+        const paths = ['/hello?pipelined=1', '/products/7?pipelined=2', '/hello?pipelined=3'];
+        const received = await rawExchanges(app.url, paths.map(get), { pipelined: true });
+        const all = await until(async () => {
+          const r = (await storedRecords(app.warden)).filter((record) => record.query.startsWith('pipelined='));
+          return r.length === 3 && r;
+        });
+        all.sort((a, b) => a.query.localeCompare(b.query));
+        expect(new Set(received.map((b) => b.length)).size).to.be.above(1);
+        expect(all.map((r) => r.responseBytes)).to.deep.equal(received.map((b) => b.length));
+      });
+
       it('never stores cookies or authorization headers', async () => {
         await request(`${app.url}/hello`, { headers: { Cookie: 'sid=cookie-secret-123', Authorization: 'Basic dXNlcjpwYXNzd29yZA==' } });
         const record = await recordFor(app.warden, '/hello');
