@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { TextFeaturiser } from '../../src/text/featurise.js';
+import { normaliseText, NORMALISER_VERSION } from '../../src/text/normalise.js';
+import { PooledTextEncoder } from '../../src/text/pooled-encoder.js';
+import { parseTextModelInfo } from '../../src/text/serving.js';
+
+const INFO = parseTextModelInfo({
+  format: 'session-warden-text', kind: 'mlp', labels: ['benign', 'sqli', 'xss', 'path_traversal', 'cmd_injection'],
+  featuriser: { buckets: 1024, minN: 1, maxN: 4, seed: 9 }, normaliserVersion: NORMALISER_VERSION,
+}, 'test');
+
+function table(width: number): Float32Array {
+  let x = 12345;
+  return Float32Array.from({ length: INFO.featuriser.buckets * width }, () => {
+    x = (Math.imul(x, 1103515245) + 12345) | 0;
+    return ((x >>> 8) / 2 ** 24) * 2 - 1;
+  });
+}
+
+/** The bag written out the slow way: featurise, then add weight × row for every feature. */
+function slowBag(text: string, emb: Float32Array, width: number): number[] {
+  const b = new TextFeaturiser(INFO.featuriser).featuriseBatch([normaliseText(text)]);
+  const out = new Array<number>(width).fill(0);
+  for (let k = 0; k < b.width; k++) for (let j = 0; j < width; j++) out[j]! += b.weights[k]! * emb[b.ids[k]! * width + j]!;
+  return out;
+}
+
+describe('PooledTextEncoder', () => {
+  const inputs = ['blue shoes', "admin' OR 1=1--", '%3Cscript%3Ealert(1)%3C%2Fscript%3E', '', 'x'.repeat(5000), 42 as unknown as string];
+
+  for (const width of [16, 5]) {
+    it(`sums each input's weighted embedding rows, bias row included (width ${width})`, () => {
+      const emb = table(width);
+      const bags = new PooledTextEncoder(INFO, emb, width).encode(inputs);
+      expect(bags).to.have.length(inputs.length * width);
+      inputs.forEach((t, r) => {
+        const want = slowBag(String(t), emb, width);
+        for (let j = 0; j < width; j++) expect(bags[r * width + j], `${String(t).slice(0, 20)} [${j}]`).to.be.closeTo(want[j]!, 1e-5);
+      });
+    });
+  }
+
+  it('gives every row the same vector alone as in a batch', () => {
+    const enc = new PooledTextEncoder(INFO, table(16), 16);
+    const batch = enc.encode(inputs);
+    inputs.forEach((t, r) => expect(Array.from(enc.encode([t]))).to.deep.equal(Array.from(batch.subarray(r * 16, r * 16 + 16))));
+  });
+
+  it('refuses a table whose size does not match the buckets and width', () => {
+    expect(() => new PooledTextEncoder(INFO, new Float32Array(100), 16)).to.throw(RangeError, /1024 buckets/);
+  });
+});
