@@ -1,25 +1,35 @@
 import type { TextModelInfo } from './serving.js';
 import { TextFeaturiser } from './featurise.js';
-import { normaliseText } from './normalise.js';
+import { MAX_NORMALISED_CHARS, normaliseText } from './normalise.js';
+import { createSimdBag, type SimdBag } from './simd-bag.js';
 
 /**
  * Normalise → featurise → embedding bag, all in JS: each input becomes its pooled vector (the weighted
  * sum of its n-grams' embedding rows, bias row included), so a serving backend only runs the small dense
  * layers on [batch, width]. Measured on this machine (bench/models.cjs), one onnxruntime call on a
  * pooled batch of 256 takes about 20 µs, where the gather + sum over ~40k sparse rows took milliseconds
- * in every backend; in JS the sum is a few fused multiply-adds per row of the table.
+ * in every backend. A 16-wide table is summed by a WebAssembly SIMD function when the runtime has one
+ * (simd-bag.ts), otherwise by unrolled JS.
  */
 export class PooledTextEncoder {
   private readonly featuriser: TextFeaturiser;
   private ids = new Int32Array(1024);
   private weights = new Float32Array(1024);
+  private readonly simd: SimdBag | undefined;
 
-  /** `table` is the embedding, row-major [info.featuriser.buckets, width]. */
-  constructor(readonly info: TextModelInfo, private readonly table: Float32Array, readonly width: number) {
+  /** `table` is the embedding, row-major [info.featuriser.buckets, width]; `simd: false` keeps the JS bag. */
+  constructor(readonly info: TextModelInfo, private readonly table: Float32Array, readonly width: number, options: { simd?: boolean } = {}) {
     if (!(width >= 1) || table.length !== info.featuriser.buckets * width) {
       throw new RangeError(`An embedding of ${table.length} numbers is not [${info.featuriser.buckets} buckets, ${width}].`);
     }
     this.featuriser = new TextFeaturiser(info.featuriser);
+    // Normalised text is at most MAX_NORMALISED_CHARS long, so this holds any input's features.
+    if (width === 16 && options.simd !== false) this.simd = createSimdBag(table, this.featuriser.capacity(MAX_NORMALISED_CHARS));
+  }
+
+  /** Which code sums the bag. */
+  get bagEngine(): 'wasm-simd' | 'js' {
+    return this.simd ? 'wasm-simd' : 'js';
   }
 
   /** Pooled vectors of a batch, row-major [inputs.length, width]; non-strings are read as text. */
@@ -30,6 +40,10 @@ export class PooledTextEncoder {
       const raw = inputs[r];
       const text = normaliseText(typeof raw === 'string' ? raw : String(raw ?? ''));
       const need = this.featuriser.capacity(text.length);
+      if (this.simd && need <= this.simd.ids.length) {
+        this.simd.run(this.featuriser.featuriseInto(text, this.simd.ids, this.simd.weights, 0), out, r * 16);
+        continue;
+      }
       if (this.ids.length < need) {
         this.ids = new Int32Array(Math.max(need, this.ids.length * 2));
         this.weights = new Float32Array(this.ids.length);

@@ -28,10 +28,12 @@ function slowBag(text: string, emb: Float32Array, width: number): number[] {
 describe('PooledTextEncoder', () => {
   const inputs = ['blue shoes', "admin' OR 1=1--", '%3Cscript%3Ealert(1)%3C%2Fscript%3E', '', 'x'.repeat(5000), 42 as unknown as string];
 
-  for (const width of [16, 5]) {
-    it(`sums each input's weighted embedding rows, bias row included (width ${width})`, () => {
+  for (const [width, simd] of [[16, true], [16, false], [5, true]] as const) {
+    it(`sums each input's weighted embedding rows, bias row included (width ${width}, ${simd ? 'SIMD where it applies' : 'JS'})`, () => {
       const emb = table(width);
-      const bags = new PooledTextEncoder(INFO, emb, width).encode(inputs);
+      const enc = new PooledTextEncoder(INFO, emb, width, { simd });
+      expect(enc.bagEngine).to.equal(simd && width === 16 ? 'wasm-simd' : 'js');
+      const bags = enc.encode(inputs);
       expect(bags).to.have.length(inputs.length * width);
       inputs.forEach((t, r) => {
         const want = slowBag(String(t), emb, width);
