@@ -1,35 +1,35 @@
 import type { TextModelInfo } from './serving.js';
 import { TextFeaturiser } from './featurise.js';
 import { MAX_NORMALISED_CHARS, normaliseText } from './normalise.js';
-import { createSimdBag, type SimdBag } from './simd-bag.js';
+import { createWasmPooling, type WasmPooling } from './wasm-pooling.js';
 
 /**
  * Normalise → featurise → embedding bag, all in JS: each input becomes its pooled vector (the weighted
  * sum of its n-grams' embedding rows, bias row included), so a serving backend only runs the small dense
  * layers on [batch, width]. Measured on this machine (bench/models.cjs), one onnxruntime call on a
  * pooled batch of 256 takes about 20 µs, where the gather + sum over ~40k sparse rows took milliseconds
- * in every backend. A 16-wide table is summed by a WebAssembly SIMD function when the runtime has one
- * (simd-bag.ts), otherwise by unrolled JS.
+ * in every backend. With a 16-wide table, featurising and summing run as one WebAssembly SIMD function
+ * when the runtime has one (wasm-pooling.ts), otherwise in JS.
  */
 export class PooledTextEncoder {
   private readonly featuriser: TextFeaturiser;
   private ids = new Int32Array(1024);
   private weights = new Float32Array(1024);
-  private readonly simd: SimdBag | undefined;
+  private readonly wasm: WasmPooling | undefined;
 
-  /** `table` is the embedding, row-major [info.featuriser.buckets, width]; `simd: false` keeps the JS bag. */
+  /** `table` is the embedding, row-major [info.featuriser.buckets, width]; `simd: false` keeps to JS. */
   constructor(readonly info: TextModelInfo, private readonly table: Float32Array, readonly width: number, options: { simd?: boolean } = {}) {
     if (!(width >= 1) || table.length !== info.featuriser.buckets * width) {
       throw new RangeError(`An embedding of ${table.length} numbers is not [${info.featuriser.buckets} buckets, ${width}].`);
     }
     this.featuriser = new TextFeaturiser(info.featuriser);
     // Normalised text is at most MAX_NORMALISED_CHARS long, so this holds any input's features.
-    if (width === 16 && options.simd !== false) this.simd = createSimdBag(table, this.featuriser.capacity(MAX_NORMALISED_CHARS));
+    if (options.simd !== false) this.wasm = createWasmPooling(info.featuriser, table, width, MAX_NORMALISED_CHARS);
   }
 
-  /** Which code sums the bag. */
+  /** Which code featurises and sums. */
   get bagEngine(): 'wasm-simd' | 'js' {
-    return this.simd ? 'wasm-simd' : 'js';
+    return this.wasm ? 'wasm-simd' : 'js';
   }
 
   /** Pooled vectors of a batch, row-major [inputs.length, width]; non-strings are read as text. */
@@ -39,11 +39,11 @@ export class PooledTextEncoder {
     for (let r = 0; r < inputs.length; r++) {
       const raw = inputs[r];
       const text = normaliseText(typeof raw === 'string' ? raw : String(raw ?? ''));
-      const need = this.featuriser.capacity(text.length);
-      if (this.simd && need <= this.simd.ids.length) {
-        this.simd.run(this.featuriser.featuriseInto(text, this.simd.ids, this.simd.weights, 0), out, r * 16);
+      if (this.wasm && text.length <= this.wasm.maxChars) {
+        this.wasm.pool(text, out, r);
         continue;
       }
+      const need = this.featuriser.capacity(text.length);
       if (this.ids.length < need) {
         this.ids = new Int32Array(Math.max(need, this.ids.length * 2));
         this.weights = new Float32Array(this.ids.length);
