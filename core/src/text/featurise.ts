@@ -2,6 +2,8 @@
  * Hashed character n-grams of normalised text, as the sparse input every text model reads: per input, a
  * list of bucket ids and weights (sublinear term frequency, L2-normalised) plus the always-on bias id 0.
  * Plain JS over typed arrays, with scratch buffers reused across calls: no allocation per n-gram.
+ * wasm-pooling.ts computes the same features in WebAssembly for serving: change both together
+ * (pooled-encoder.test.ts checks that they agree).
  */
 
 export interface FeaturiserConfig {

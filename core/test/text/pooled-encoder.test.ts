@@ -54,6 +54,20 @@ describe('PooledTextEncoder', () => {
     });
   });
 
+  it('agrees with TextFeaturiser on a few hundred random inputs (ASCII, accents, emoji, long runs)', () => {
+    const config = { buckets: 4096, minN: 1, maxN: 5, seed: 24301 };
+    const emb = table(16, config.buckets);
+    const wasm = new PooledTextEncoder(info(config), emb, 16);
+    const js = new PooledTextEncoder(info(config), emb, 16, { simd: false });
+    const pieces = ['a', 'B', ' ', '%27', "'", '<', '/', '../', 'é', '😀', 'select', '&lt;', '\\x41', '\n', '1=1', '--', 'x'.repeat(300)];
+    let seed = 1;
+    const pick = () => pieces[(seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) % pieces.length]!;
+    const inputs = Array.from({ length: 300 }, (_, i) => Array.from({ length: i % 40 }, pick).join(''));
+    const a = wasm.encode(inputs);
+    const b = js.encode(inputs);
+    for (let i = 0; i < a.length; i++) expect(a[i], inputs[Math.floor(i / 16)]).to.be.closeTo(b[i]!, 1e-5);
+  });
+
   it('gives the same vectors once the WebAssembly seen-table epochs wrap around (after 2^(31 - log2 buckets) inputs)', () => {
     const config = { buckets: 1 << 12, minN: 1, maxN: 3, seed: 7 };
     const emb = table(16, config.buckets);
