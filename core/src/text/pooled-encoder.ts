@@ -4,7 +4,7 @@ import { MAX_NORMALISED_CHARS, normaliseText } from './normalise.js';
 import { createWasmPooling, type WasmPooling } from './wasm-pooling.js';
 
 /**
- * Normalise → featurise → embedding bag, all in JS: each input becomes its pooled vector (the weighted
+ * Normalise → featurise → embedding bag, ahead of the backend: each input becomes its pooled vector (the weighted
  * sum of its n-grams' embedding rows, bias row included), so a serving backend only runs the small dense
  * layers on [batch, width]. Measured on this machine (bench/models.cjs), one onnxruntime call on a
  * pooled batch of 256 takes about 20 µs, where the gather + sum over ~40k sparse rows took milliseconds
