@@ -3,6 +3,7 @@ export * from './export/tfjs-writer.js';
 export { trainText, evalText, CHECK_SET } from './text/cli.js';
 export { generateTextDataset, isHeldOut, GENERATOR_VERSION, type LabelledText } from './text/generators/dataset.js';
 export { exportTextModel, textModelToOnnx, textModelToTfjs } from './text/export-text.js';
+export { reexportTextOnnx } from './text/reexport-text.js';
 export { readTextData } from './text/data-files.js';
 export { trainSession, evalSession } from './session/cli.js';
 export { simulateSessions, SIMULATOR_VERSION, type SimulatedSession, type SimulationOptions } from './session/simulator/simulate.js';

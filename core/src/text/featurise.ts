@@ -2,6 +2,8 @@
  * Hashed character n-grams of normalised text, as the sparse input every text model reads: per input, a
  * list of bucket ids and weights (sublinear term frequency, L2-normalised) plus the always-on bias id 0.
  * Plain JS over typed arrays, with scratch buffers reused across calls: no allocation per n-gram.
+ * wasm-pooling.ts computes the same features in WebAssembly for serving: change both together
+ * (pooled-encoder.test.ts checks that they agree).
  */
 
 export interface FeaturiserConfig {
@@ -32,7 +34,7 @@ const LOG_TABLE = Float64Array.from({ length: 64 }, (_, c) => (c === 0 ? 0 : 1 +
 
 export class TextFeaturiser {
   readonly config: FeaturiserConfig;
-  private codes = new Uint16Array(0);
+  private codes = new Int32Array(0);
   /**
    * Per bucket: (epoch << slotBits) | slot, where epoch counts inputs (the bucket was seen in this input when
    * it matches) and slot is the bucket's place in this input's list (< buckets, so log2(buckets) bits). One
@@ -64,7 +66,7 @@ export class TextFeaturiser {
   }
 
   private ensure(length: number): void {
-    if (this.codes.length < length + 2) this.codes = new Uint16Array(Math.max(length + 2, this.codes.length * 2, 64));
+    if (this.codes.length < length + 2) this.codes = new Int32Array(Math.max(length + 2, this.codes.length * 2, 64));
     const cap = this.capacity(length);
     if (this.uniqueIds.length < cap) {
       this.uniqueIds = new Int32Array(Math.max(cap, this.uniqueIds.length * 2));
@@ -89,30 +91,34 @@ export class TextFeaturiser {
       this.epoch = 1;
     }
     const tag = this.epoch << this.slotBits;
-    const slotMask = (1 << this.slotBits) - 1;
+    const slotBits = this.slotBits;
+    const slotMask = (1 << slotBits) - 1;
     const seen = this.seen;
     const uniqueIds = this.uniqueIds;
     const counts = this.counts;
+    // Counts start at 0 for every slot this input can use, so a new n-gram needs no branch of its own.
+    counts.fill(0, 0, this.capacity(text.length));
     // Fibonacci hashing: the top bits of a multiplicative hash pick the bucket.
-    const shift = 32 - Math.log2(buckets);
+    const shift = 32 - slotBits;
     let unique = 0;
     for (let i = 0; i < n; i++) {
       let h = seed | 0;
-      const last = Math.min(n, i + maxN);
-      for (let j = i; j < last; j++) {
+      const last = i + maxN < n ? i + maxN : n;
+      let j = i;
+      if (minN > 1) for (; j < i + minN - 1 && j < last; j++) h = Math.imul(h ^ codes[j]!, 0x01000193);
+      for (; j < last; j++) {
         h = Math.imul(h ^ codes[j]!, 0x01000193);
-        if (j - i + 1 < minN) continue;
         // Bucket 0 is the bias; the rare n-gram hashing there shares bucket 1 instead.
         const id = (Math.imul(h ^ (h >>> 15), 0x9e3779b1) >>> shift) || 1;
+        // Seen in this input or not, without a branch (repeats are too frequent and irregular to predict):
+        // a new n-gram takes the next slot; writing its id there is harmless when it was seen before.
         const s = seen[id]!;
-        if ((s & ~slotMask) !== tag) {
-          seen[id] = tag | unique;
-          uniqueIds[unique] = id;
-          counts[unique] = 1;
-          unique++;
-        } else {
-          counts[s & slotMask]! += 1;
-        }
+        const hit = (s ^ tag) >>> slotBits === 0;
+        const slot = hit ? s & slotMask : unique;
+        uniqueIds[unique] = id;
+        counts[slot]! += 1;
+        seen[id] = tag | slot;
+        unique += hit ? 0 : 1;
       }
     }
     let norm = 0;

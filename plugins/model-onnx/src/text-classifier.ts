@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  parseTextModelInfo, probsToVerdicts, TextInputEncoder, resolveModelPath, WardenConfigError,
+  parseTextModelInfo, PooledTextEncoder, probsToVerdicts, resolveModelPath, WardenConfigError,
   type TextClassifier, type TextModelInfo, type TextVerdict,
 } from '@session-warden/core';
 import * as ort from 'onnxruntime-node';
@@ -22,13 +22,17 @@ export function resolveTextModelPath(options: TextClassifierOptions = {}): strin
   return resolveModelPath(options, DEFAULT_TEXT_MODEL);
 }
 
-/** TextClassifier on onnxruntime-node: normalise + featurise in JS, one session.run per batch. */
+/**
+ * TextClassifier on onnxruntime-node. Models exported by this version take the pooled embedding bag: JS
+ * normalises, featurises and pools each input (PooledTextEncoder, on the table the model file holds as its
+ * `embedding` output), and one session.run per batch does the dense layers.
+ */
 export class OnnxTextClassifier implements TextClassifier {
   readonly name = 'onnx-text';
-  private readonly encoder: TextInputEncoder;
+  private readonly encoder: PooledTextEncoder;
 
-  private constructor(private readonly session: ort.InferenceSession, readonly info: TextModelInfo, readonly file: string) {
-    this.encoder = new TextInputEncoder(info);
+  private constructor(private readonly session: ort.InferenceSession, readonly info: TextModelInfo, readonly file: string, embedding: ort.Tensor) {
+    this.encoder = new PooledTextEncoder(info, embedding.data as Float32Array, embedding.dims[1]!);
   }
 
   static async load(options: TextClassifierOptions = {}): Promise<OnnxTextClassifier> {
@@ -44,21 +48,22 @@ export class OnnxTextClassifier implements TextClassifier {
     const session = await ort.InferenceSession.create(bytes, {
       intraOpNumThreads: options.threads ?? 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
     });
-    return new OnnxTextClassifier(session, info, file);
+    // The table is a graph output backed by an initializer: fetched once here, never again (classify() asks for probs only).
+    const input = session.inputMetadata.find((m) => m.name === 'bag');
+    const width = input?.isTensor ? Number(input.shape[1]) : NaN;
+    if (!session.outputNames.includes('embedding') || !(width > 0)) {
+      await session.release();
+      throw new WardenConfigError(`${file} is a text model in the older ONNX form (it takes ids/weights, not a pooled bag); write it again from its tfjs folder with reexportTextOnnx() from @session-warden/training (no retraining), or retrain with \`warden train text\`.`, 'WARDEN_MODEL');
+    }
+    const { embedding } = await session.run({ bag: new ort.Tensor('float32', new Float32Array(width), [1, width]) }, ['embedding']);
+    return new OnnxTextClassifier(session, info, file, embedding);
   }
 
   async classify(inputs: readonly string[]): Promise<TextVerdict[]> {
     if (inputs.length === 0) return [];
-    const out = new Array<TextVerdict>(inputs.length);
-    for (const { rows, batch } of this.encoder.encodeGrouped(inputs)) {
-      const shape = [batch.batch, batch.width];
-      const result = await this.session.run({
-        ids: new ort.Tensor('int32', batch.ids, shape),
-        weights: new ort.Tensor('float32', batch.weights, shape),
-      });
-      probsToVerdicts(result.probs!.data as Float32Array, this.info.labels, batch.batch, rows, out);
-    }
-    return out;
+    const bag = this.encoder.encode(inputs);
+    const { probs } = await this.session.run({ bag: new ort.Tensor('float32', bag, [inputs.length, this.encoder.width]) }, ['probs']);
+    return probsToVerdicts(probs!.data as Float32Array, this.info.labels, inputs.length);
   }
 
   async dispose(): Promise<void> {

@@ -38,7 +38,7 @@ export class TfjsTextClassifier implements TextClassifier {
 
   private constructor(private readonly model: tf.LayersModel, readonly info: TextModelInfo, readonly file: string, readonly backend: string, engine: 'tfjs' | 'js' | undefined) {
     this.encoder = new TextInputEncoder(info);
-    this.runJs = engine === 'tfjs' ? undefined : compileTextGraphJs(model);
+    this.runJs = engine === 'tfjs' ? undefined : compileTextGraphJs(model, info);
     if (engine === 'js' && !this.runJs) throw new WardenConfigError(`${file} is not the hashed n-gram text network, so engine 'js' cannot run it; use engine 'tfjs'.`, 'WARDEN_MODEL');
     this.run = this.runJs ? undefined : compileTextGraph(model);
   }
@@ -58,10 +58,7 @@ export class TfjsTextClassifier implements TextClassifier {
 
   async classify(inputs: readonly string[]): Promise<TextVerdict[]> {
     if (inputs.length === 0) return [];
-    if (this.runJs) {
-      const batch = this.encoder.encodeSparse(inputs);
-      return probsToVerdicts(this.runJs(batch), this.info.labels, batch.batch);
-    }
+    if (this.runJs) return probsToVerdicts(this.runJs(inputs), this.info.labels, inputs.length);
     if (this.run) {
       const batch = this.encoder.encodeSparse(inputs);
       const probs = this.run(batch);

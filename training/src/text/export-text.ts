@@ -5,9 +5,13 @@ import { writeTfjsLayersModel } from '../export/tfjs-writer.js';
 import type { TextModel } from './text-model.js';
 
 /**
- * Exports a trained TextModel to ONNX and to tfjs layers format. Both graphs take the featuriser's padded
- * batch (`ids` int32 [batch, width], `weights` float32 [batch, width]) and return `probs` [batch, labels];
- * the metadata carries what serving needs to featurise exactly as training did.
+ * Exports a trained TextModel to ONNX and to tfjs layers format. The tfjs graph is the whole network: it takes
+ * the featuriser's padded batch (`ids` int32 [batch, width], `weights` float32 [batch, width]) and returns
+ * `probs` [batch, labels]. The ONNX graph takes the pooled embedding bag (`bag` float32 [batch, embedding width],
+ * as @session-warden/core's PooledTextEncoder computes it) and returns `probs`; its embedding table is a
+ * graph output, fetched once at load, because the sparse gather + sum ran far slower in onnxruntime than in
+ * JS (milliseconds per batch of 256 against about 20 µs for the dense layers alone; bench/models.cjs).
+ * The metadata carries what serving needs to featurise exactly as training did.
  */
 
 export interface TextModelMetadata {
@@ -27,26 +31,14 @@ export function textModelMetadata(model: TextModel, card?: Record<string, unknow
 
 export function textModelToOnnx(model: TextModel, card?: Record<string, unknown>): Uint8Array {
   const H = model.embeddingWidth;
-  const initializers: OnnxTensor[] = [
-    { name: 'embedding', dims: [model.featuriser.buckets, H], data: model.embedding },
-    { name: 'axis1', dims: [1], data: Int32Array.from([1]), dataType: OnnxDataType.INT64 },
-  ];
-  // The weighted bag as one batched MatMul, [batch, 1, width] × [batch, width, H]: onnxruntime does it in
-  // one pass over the gathered rows, where Mul + ReduceSum wrote and re-read a [batch, width, H] temporary
-  // (about 20 % more CPU per batch, bench/text-models.cjs).
-  const nodes: OnnxNode[] = [
-    { opType: 'Gather', inputs: ['embedding', 'ids'], outputs: ['rows'], attributes: { axis: 0 } },
-    { opType: 'Unsqueeze', inputs: ['weights', 'axis1'], outputs: ['weights3'] },
-    { opType: 'MatMul', inputs: ['weights3', 'rows'], outputs: ['bag3'] },
-    { opType: 'Squeeze', inputs: ['bag3', 'axis1'], outputs: ['bag'] },
-  ];
+  const initializers: OnnxTensor[] = [{ name: 'embedding', dims: [model.featuriser.buckets, H], data: model.embedding }];
+  const nodes: OnnxNode[] = [];
   let x = 'bag';
   model.dense.forEach((layer, l) => {
     initializers.push({ name: `dense${l}_w`, dims: [layer.inputs, layer.outputs], data: layer.w }, { name: `dense${l}_b`, dims: [layer.outputs], data: layer.b });
     nodes.push(
       { opType: 'Relu', inputs: [x], outputs: [`relu${l}`] },
-      { opType: 'MatMul', inputs: [`relu${l}`, `dense${l}_w`], outputs: [`mm${l}`] },
-      { opType: 'Add', inputs: [`mm${l}`, `dense${l}_b`], outputs: [`dense${l}`] },
+      { opType: 'Gemm', inputs: [`relu${l}`, `dense${l}_w`, `dense${l}_b`], outputs: [`dense${l}`] },
     );
     x = `dense${l}`;
   });
@@ -55,16 +47,16 @@ export function textModelToOnnx(model: TextModel, card?: Record<string, unknown>
   return encodeOnnxModel({
     graph: {
       name: `session-warden-text-${model.kind}`,
-      inputs: [
-        { name: 'ids', elemType: OnnxDataType.INT32, shape: ['batch', 'width'] },
-        { name: 'weights', elemType: OnnxDataType.FLOAT, shape: ['batch', 'width'] },
+      inputs: [{ name: 'bag', elemType: OnnxDataType.FLOAT, shape: ['batch', H] }],
+      outputs: [
+        { name: 'probs', elemType: OnnxDataType.FLOAT, shape: ['batch', labels] },
+        { name: 'embedding', elemType: OnnxDataType.FLOAT, shape: [model.featuriser.buckets, H] },
       ],
-      outputs: [{ name: 'probs', elemType: OnnxDataType.FLOAT, shape: ['batch', labels] }],
       initializers,
       nodes,
     },
     opsets: [{ domain: '', version: 17 }],
-    docString: 'Session Warden text classifier over hashed character n-grams; featurise with @session-warden/core TextFeaturiser.',
+    docString: 'Session Warden text classifier over hashed character n-grams: pool the input with @session-warden/core PooledTextEncoder (its table is the `embedding` output), then run for `probs`.',
     metadata: { session_warden: JSON.stringify(textModelMetadata(model, card)) },
   });
 }
