@@ -181,7 +181,8 @@ async function main() {
     loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100) };
   const results = { date: new Date().toISOString(), machine,
     settings: { rounds: ROUNDS, durationSec: DURATION, connections: CONNECTIONS, ...(BASELINE ? { baseline: BASELINE } : {}),
-      warden: 'recording to SQLite (temp file), sessions (sessionizer-time), blocklist check, in-process classification of closed sessions (features, verdict stored; no model plugin)' },
+      warden: 'recording to SQLite (temp file), sessions (sessionizer-time), blocklist check, in-process classification of closed sessions (features, shipped ONNX text and session models, verdict stored; '
+        + 'the load client 127.0.0.1 allow-listed so it is never refused)' + (process.env.BENCH_MODELS === '0' ? ' — models OFF (BENCH_MODELS=0)' : '') },
     frameworks: {} };
   try {
     for (const framework of FRAMEWORKS) results.frameworks[framework] = await benchFramework(framework, dir);

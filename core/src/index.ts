@@ -18,6 +18,7 @@ export { BlocklistCache, type BlocklistCacheOptions } from './pipeline/blocklist
 export { openStorage, maskUrl } from './storage/index.js';
 export { ClassifierService, checkSessionId, type Classification } from './pipeline/classifier-service.js';
 export { maxAbnormalPolicy } from './pipeline/max-abnormal-policy.js';
+export { inMode } from './pipeline/in-mode.js';
 export { Warden, UNGROUPED_SESSION } from './runtime/warden.js';
 export { createWardenHandle, type WardenHandle } from './runtime/handle.js';
 export { startApiServer, createApiApp, type ApiServer, type ApiServerOptions } from './api/server.js';

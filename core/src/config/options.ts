@@ -11,7 +11,9 @@ export type StorageOptions =
 /** Which peers' forwarding headers are believed. */
 export type TrustProxy = readonly string[] | 'loopback' | ((peerIP: string) => boolean);
 
-export type Mode = 'live' | 'monitor';
+import type { Mode } from '../ports/mode.js';
+
+export type { Mode };
 
 /** Options as a user writes them; every one is optional. Names and defaults are the older tools'. */
 export interface WardenOptions {

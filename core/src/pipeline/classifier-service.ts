@@ -69,7 +69,8 @@ export class ClassifierService {
       endTimestamp: requests[requests.length - 1]!.timestamp,
       features,
       reqBodiesData: inputsByField(view.inputs),
-      behavior: !this.useModels ? 'newSession' : verdicts.some((v) => v.abnormal) ? 'Abnormal' : 'Normal',
+      // A monitor-mode model's verdict is recorded but has no say.
+      behavior: !this.useModels ? 'newSession' : verdicts.some((v) => v.abnormal && !v.monitor) ? 'Abnormal' : 'Normal',
       // A session already counted towards a block stays inactive when classified again.
       active: previous?.active ?? true,
       verdicts,
@@ -82,10 +83,13 @@ export class ClassifierService {
   }
 
   private async runModels(inputs: Parameters<typeof textVerdict>[1], features: Record<string, number>): Promise<ModelVerdict[]> {
-    return Promise.all([
-      ...this.deps.textClassifiers.map((m) => textVerdict(m, inputs)),
-      ...this.deps.featureClassifiers.map((m) => featureVerdict(m, features)),
+    const { textClassifiers, featureClassifiers } = this.deps;
+    const verdicts = await Promise.all([
+      ...textClassifiers.map((m) => textVerdict(m, inputs)),
+      ...featureClassifiers.map((m) => featureVerdict(m, features)),
     ]);
+    [...textClassifiers, ...featureClassifiers].forEach((model, i) => { if (model.mode === 'monitor') verdicts[i]!.monitor = true; });
+    return verdicts;
   }
 
   private async applyPolicy(session: SessionFeatures, result: Classification): Promise<void> {
@@ -95,7 +99,7 @@ export class ClassifierService {
     const activeAbnormal = await storage.sessions.activeAbnormal(session.clientIP);
     const decision = await policy.decide({ clientIP: session.clientIP, activeAbnormal, latest: session, now });
     if (!decision.block) return;
-    if (options.mode === 'monitor') {
+    if (options.mode === 'monitor' || policy.mode === 'monitor') {
       result.wouldBlock = { reason: decision.reason, durationSec: decision.durationSec };
       return;
     }

@@ -1,3 +1,5 @@
+import type { Mode } from './mode.js';
+
 export const TEXT_LABELS = ['benign', 'sqli', 'xss', 'path_traversal', 'cmd_injection'] as const;
 export type TextLabel = (typeof TEXT_LABELS)[number];
 
@@ -9,6 +11,8 @@ export interface TextVerdict {
 /** Labels request inputs. One call per batch keeps the per-call overhead off each input. */
 export interface TextClassifier {
   readonly name: string;
+  /** Unset means `live`. */
+  readonly mode?: Mode;
   classify(inputs: readonly string[]): Promise<TextVerdict[]>;
 }
 
@@ -21,6 +25,8 @@ export interface FeatureVerdict {
 /** Classifies sessions from their numeric features. */
 export interface FeatureClassifier {
   readonly name: string;
+  /** Unset means `live`. */
+  readonly mode?: Mode;
   /** The features the model reads, in the order it reads them. */
   readonly featureNames: readonly string[];
   classify(rows: readonly Readonly<Record<string, number>>[]): Promise<FeatureVerdict[]>;

@@ -4,3 +4,4 @@ export * from './features.js';
 export * from './classifiers.js';
 export * from './policy.js';
 export * from './stores.js';
+export * from './mode.js';

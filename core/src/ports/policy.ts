@@ -1,5 +1,6 @@
 import type { MaybePromise } from './session.js';
 import type { SessionFeatures } from './records.js';
+import type { Mode } from './mode.js';
 
 /** What a policy sees of a client when one of its sessions was classified. */
 export interface ClientHistory {
@@ -23,5 +24,7 @@ export interface BlockDecision {
 
 export interface BlacklistPolicy {
   readonly name: string;
+  /** Unset means `live`; `monitor`: its blocks are reported as `wouldBlock`, not applied. */
+  readonly mode?: Mode;
   decide(history: ClientHistory): MaybePromise<BlockDecision>;
 }

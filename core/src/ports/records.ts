@@ -49,6 +49,8 @@ export interface ModelVerdict {
   reason: string;
   /** Text models: the inputs that were labelled as attacks, with their label. */
   triggers?: { field: string; value: string; label: string; score: number }[];
+  /** Set when the model runs in monitor mode: recorded, but it did not make the session abnormal. */
+  monitor?: true;
 }
 
 /** One classified session, as stored in `sesfeatures`. */

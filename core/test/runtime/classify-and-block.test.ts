@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { Warden, type RequestRecord, type SessionFeatures, type WardenOptions } from '../../src/index.js';
-import { countingFeaturesDouble, modelsDouble, tempDir } from '../helpers/doubles.js';
+import { definePlugin, inMode, maxAbnormalPolicy, TOKENS, Warden, type RequestRecord, type SessionFeatures, type WardenOptions } from '../../src/index.js';
+import { countingFeaturesDouble, keywordTextDouble, loginFeatureDouble, modelsDouble, tempDir } from '../helpers/doubles.js';
 import { requestRecord, uniqueTag } from '../storage/store-suite.js';
 
 const dir = tempDir('warden-runtime-');
@@ -93,6 +93,39 @@ describe('classifying a session and blacklisting its client', () => {
       expect(warden.blockedFor('198.51.100.6')).to.equal(null);
       if ('mode' in options) expect(result.wouldBlock?.reason).to.match(/1 active abnormal session; the limit is 0/);
     }
+  });
+
+  it('records a monitor-mode model\'s verdict without letting it make the session abnormal', async () => {
+    const monitoredText = definePlugin({
+      name: 'monitored-text', provides: ['TextClassifier', 'FeatureClassifier'],
+      register(container) {
+        container.register(TOKENS.TextClassifier, { useValue: inMode(keywordTextDouble, 'monitor') });
+        container.register(TOKENS.FeatureClassifier, { useValue: loginFeatureDouble });
+      },
+    });
+    const warden = await start({ plugins: [countingFeaturesDouble, monitoredText], maxAbnormal: 0 });
+    const id = await storeSession(warden, '198.51.100.8', 'q=%27%20or%201%3D1--');
+    const result = (await warden.classifyNow(id))!;
+    expect(result.session.behavior).to.equal('Normal');
+    expect(result.session.verdicts.find((v) => v.kind === 'text')).to.deep.include({ abnormal: true, monitor: true, reason: '1 input labelled sqli' });
+    expect(result.session.verdicts.find((v) => v.kind === 'feature')).not.to.have.property('monitor');
+    expect(result.block).to.equal(undefined);
+    expect((await warden.storage.sessions.get(id))!.verdicts).to.deep.equal(result.session.verdicts);
+  });
+
+  it('reports a monitor-mode policy\'s block as wouldBlock and applies none', async () => {
+    const monitoredPolicy = definePlugin({
+      name: 'monitored-policy', provides: ['BlacklistPolicy'],
+      register(container) { container.register(TOKENS.BlacklistPolicy, { useValue: inMode(maxAbnormalPolicy(0, 60), 'monitor') }); },
+    });
+    const warden = await start({ plugins: [countingFeaturesDouble, modelsDouble, monitoredPolicy] });
+    const id = await storeSession(warden, '198.51.100.9', 'q=%3Cscript%3E');
+    const result = (await warden.classifyNow(id))!;
+    expect(result.session.behavior).to.equal('Abnormal');
+    expect(result.block).to.equal(undefined);
+    expect(result.wouldBlock?.reason).to.match(/1 active abnormal session; the limit is 0/);
+    expect(warden.blockedFor('198.51.100.9')).to.equal(null);
+    expect((await warden.storage.sessions.get(id))!.active).to.equal(true);
   });
 
   it('stores features only, with behavior newSession, when useModels is off', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin, resolveModelPath } from '@session-warden/core';
+import { inMode, TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type ResolvedOptions, type WardenPlugin, resolveModelPath } from '@session-warden/core';
 import { readOnnxMetadata } from './onnx-metadata.js';
 
 export type FeatureModelVariant = 'default' | 'compat5';
@@ -113,8 +113,9 @@ export function createFeatureClassifier(options: FeatureClassifierOptions = {}):
  */
 export async function registerFeatureClassifier(
   container: Parameters<WardenPlugin['register']>[0], options: Pick<ResolvedOptions, 'modelFile' | 'dir_path'>, overrides: FeatureClassifierOptions = {},
+  mode?: Mode,
 ): Promise<OnnxFeatureClassifier> {
   const classifier = await OnnxFeatureClassifier.load({ modelFile: options.modelFile, dir_path: options.dir_path, ...overrides });
-  container.register(TOKENS.FeatureClassifier, { useValue: classifier });
+  container.register(TOKENS.FeatureClassifier, { useValue: inMode(classifier, mode) });
   return classifier;
 }

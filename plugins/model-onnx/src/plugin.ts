@@ -1,4 +1,4 @@
-import { TOKENS, type PortName, type ResolvedOptions, type WardenPlugin } from '@session-warden/core';
+import { inMode, TOKENS, type Mode, type PortName, type ResolvedOptions, type WardenPlugin } from '@session-warden/core';
 import { registerFeatureClassifier, type FeatureModelVariant } from './feature-classifier.js';
 import { createTextClassifier } from './text-classifier.js';
 
@@ -10,6 +10,8 @@ export interface OnnxModelsOptions {
   modelFile?: string;
   /** Which shipped session model when no modelFile is given: 'default' or 'compat5'. */
   variant?: FeatureModelVariant;
+  /** 'monitor': both models run and their verdicts are recorded, marked monitored, but never make a session abnormal. */
+  mode?: Mode;
 }
 
 /** Registers the ONNX classifiers as the app's TextClassifier (and FeatureClassifier). */
@@ -21,8 +23,8 @@ export function onnxModels(pluginOptions: OnnxModelsOptions = {}): WardenPlugin 
     async register(container, options: ResolvedOptions) {
       const dir_path = pluginOptions.dir_path ?? options.dir_path;
       const text = await createTextClassifier({ modelFile: pluginOptions.textModelFile ?? options.textModelFile, dir_path });
-      container.register(TOKENS.TextClassifier, { useValue: text });
-      await registerFeatureClassifier(container, { modelFile: pluginOptions.modelFile ?? options.modelFile, dir_path }, { variant: pluginOptions.variant });
+      container.register(TOKENS.TextClassifier, { useValue: inMode(text, pluginOptions.mode) });
+      await registerFeatureClassifier(container, { modelFile: pluginOptions.modelFile ?? options.modelFile, dir_path }, { variant: pluginOptions.variant }, pluginOptions.mode);
     },
   };
 }

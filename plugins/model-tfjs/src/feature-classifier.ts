@@ -6,7 +6,7 @@ import { loadKerasH5 } from './keras/load-h5.js';
 import { loadLayersModelFiles } from './layers-model-files.js';
 import { initTfjsBackend } from './tfjs-backend.js';
 import { LayersFeatureClassifier } from './keras/layers-feature-classifier.js';
-import { TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type ResolvedOptions, type WardenPlugin, resolveModelPath } from '@session-warden/core';
+import { inMode, TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type ResolvedOptions, type WardenPlugin, resolveModelPath } from '@session-warden/core';
 
 export type FeatureModelVariant = 'default' | 'compat5';
 
@@ -187,8 +187,9 @@ export async function createFeatureClassifier(options: FeatureClassifierOptions 
  */
 export async function registerFeatureClassifier(
   container: Parameters<WardenPlugin['register']>[0], options: Pick<ResolvedOptions, 'modelFile' | 'dir_path'>, overrides: FeatureClassifierOptions = {},
+  mode?: Mode,
 ): Promise<TfjsSessionClassifier> {
   const classifier = await createFeatureClassifier({ modelFile: options.modelFile, dir_path: options.dir_path, ...overrides });
-  container.register(TOKENS.FeatureClassifier, { useValue: classifier });
+  container.register(TOKENS.FeatureClassifier, { useValue: inMode(classifier, mode) });
   return classifier;
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { createWardenContainer, TOKENS, ValidationError, WardenConfigError } from '@session-warden/core';
-import { createFeatureClassifier, registerFeatureClassifier } from '../src/index.js';
+import { createWardenContainer, resolveOptions, TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type TextClassifier } from '@session-warden/core';
+import { createFeatureClassifier, tfjsModels, registerFeatureClassifier } from '../src/index.js';
 
 const COMPAT5 = ['numOfLoginAttempts', 'numOfPostReqs', 'numOfReqs', 'sesCodes4xx', 'sesDuration'];
 
@@ -46,6 +46,15 @@ describe('TensorFlow.js feature classifier', () => {
       expect(err).to.be.instanceOf(WardenConfigError);
       expect((err as Error).message).to.include('/tmp/definitely-not-here/nope');
     }
+  });
+
+  it('registers both models in the mode its plugin option names, still classifying', async () => {
+    const container = createWardenContainer();
+    await tfjsModels({ mode: 'monitor' }).register(container, resolveOptions({}));
+    const text = container.resolve<TextClassifier>(TOKENS.TextClassifier);
+    const session = container.resolve<FeatureClassifier>(TOKENS.FeatureClassifier);
+    expect([text.mode, session.mode]).to.deep.equal(['monitor', 'monitor']);
+    expect((await text.classify(["' OR 1=1--"]))[0]!.label).to.equal('sqli');
   });
 
   it('registers the model the config names as the FeatureClassifier (shipped default when none is named)', async () => {
