@@ -7,6 +7,7 @@ import { fromHttpLogRow, httpLogRowSize, toHttpLogRow } from './http-log-mapping
 import { checkCount, checkDate, checkSessionId } from './record-checks.js';
 import type { HttpLogRow } from './entities.js';
 import { MultiRowInsert } from './multi-row-insert.js';
+import { PostgresUnnestInsert } from './postgres-unnest-insert.js';
 import type { SqlContext } from './sql-context.js';
 import { httpLogParams, SqliteFastInsert } from './sqlite-fast-insert.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
@@ -15,6 +16,8 @@ import { SqliteSessionRead } from './sqlite-session-read.js';
 /** `httplogs` on a SQL database. */
 export class SqlRequestLogStore implements RequestLogStore {
   private readonly insert: MultiRowInsert<HttpLogRow>;
+  /** PostgreSQL only: one INSERT ... SELECT FROM unnest(arrays) per batch instead of a VALUES list. */
+  private readonly unnestInsert: PostgresUnnestInsert<HttpLogRow> | null;
   /** SQLite only: prepared INSERT on the driver's connection, bypassing TypeORM's per-value mapping. */
   private readonly fastInsert: SqliteFastInsert | null;
   /** SQLite only: prepared SELECT for a session's rows, bypassing TypeORM's query builder. */
@@ -24,12 +27,13 @@ export class SqlRequestLogStore implements RequestLogStore {
   private readonly writer: SqliteWriterThread | null;
 
   /**
-   * `fastPath: false` keeps SQLite on TypeORM's generic path, `writerThread: false` keeps the
+   * `fastPath: false` keeps SQLite and PostgreSQL on TypeORM's generic path, `writerThread: false` keeps the
    * prepared INSERT on the event loop (tests run the store suite all three ways).
    */
   constructor(private readonly ctx: SqlContext, options: { fastPath?: boolean; writerThread?: boolean } = {}) {
     this.insert = new MultiRowInsert(ctx.dataSource, ctx.entities.httpLogs);
     const fast = options.fastPath !== false;
+    this.unnestInsert = fast ? PostgresUnnestInsert.create(ctx.dataSource, ctx.entities.httpLogs) : null;
     this.fastInsert = fast ? SqliteFastInsert.create(ctx.dataSource, ctx.entities.httpLogs) : null;
     this.fastRead = fast ? SqliteSessionRead.create(ctx.dataSource, ctx.entities.httpLogs) : null;
     const file = this.fastInsert?.file;
@@ -37,7 +41,8 @@ export class SqlRequestLogStore implements RequestLogStore {
   }
 
   /** Which path `append` and `findBySession` take (tests check that each is exercised). */
-  get accessPath(): 'sqlite-writer-thread' | 'sqlite-prepared' | 'typeorm' {
+  get accessPath(): 'sqlite-writer-thread' | 'sqlite-prepared' | 'postgres-unnest' | 'typeorm' {
+    if (this.unnestInsert) return 'postgres-unnest';
     if (!this.fastInsert || !this.fastRead) return 'typeorm';
     return this.writer ? 'sqlite-writer-thread' : 'sqlite-prepared';
   }
@@ -75,6 +80,17 @@ export class SqlRequestLogStore implements RequestLogStore {
     if (fast) {
       // Inside the guard, so no TypeORM transaction of ours is open on the shared connection.
       await this.ctx.guard.run('append request records', async () => fast.run(rows));
+      return;
+    }
+    const unnest = this.unnestInsert;
+    if (unnest) {
+      // Arrays are bound parameters of any length: only the size budget splits a batch.
+      const chunks = chunkForInsert(rows, 1, Number.MAX_SAFE_INTEGER, httpLogRowSize);
+      await this.ctx.guard.run('append request records', () => (chunks.length === 1
+        ? unnest.run(this.ctx.dataSource, chunks[0]!)
+        : this.ctx.dataSource.transaction(async (manager) => {
+          for (const chunk of chunks) await unnest.run(manager, chunk);
+        })));
       return;
     }
     const chunks = chunkForInsert(rows, this.insert.paramsPerRow, MAX_PARAMS[this.ctx.dialect], httpLogRowSize);
