@@ -61,7 +61,6 @@ export class ClassifierService {
       }
     }
     const verdicts = this.useModels ? await this.runModels(view.inputs, features) : [];
-    const previous = await storage.sessions.get(sessionID);
     const session: SessionFeatures = {
       sessionID,
       clientIP: view.clientIP,
@@ -70,12 +69,12 @@ export class ClassifierService {
       features,
       reqBodiesData: inputsByField(view.inputs),
       behavior: !this.useModels ? 'newSession' : verdicts.some((v) => v.abnormal) ? 'Abnormal' : 'Normal',
-      // A session already counted towards a block stays inactive when classified again.
-      active: previous?.active ?? true,
+      // The store keeps a session that is already counted towards a block inactive.
+      active: true,
       verdicts,
       classifiedAt: new Date(),
     };
-    await storage.sessions.upsert(session);
+    session.active = await storage.sessions.saveClassification(session);
     const result: Classification = { session };
     if (session.behavior === 'Abnormal' && session.active) await this.applyPolicy(session, result);
     return result;

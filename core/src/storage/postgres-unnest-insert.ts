@@ -44,7 +44,7 @@ export class PostgresUnnestInsert<T> {
     return this.columns.map((column) => {
       const values: unknown[] = new Array(rows.length);
       for (let i = 0; i < rows.length; i++) {
-        const value = driver.preparePersistentValue(column.getEntityValue(rows[i] as object, true), column);
+        const value = driver.preparePersistentValue(column.getEntityValue(rows[i] as object), column);
         values[i] = value instanceof Date ? isoTimestamp(value) : value === undefined ? null : value;
       }
       return values;

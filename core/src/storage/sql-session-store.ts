@@ -3,6 +3,7 @@ import { ValidationError } from '../errors.js';
 import type { SessionFeatures } from '../ports/records.js';
 import type { SessionStore } from '../ports/stores.js';
 import type { SesFeaturesRow } from './entities.js';
+import { KeepInactiveUpsert } from './keep-inactive-upsert.js';
 import { checkClientIp, checkDate, checkSessionId } from './record-checks.js';
 import type { SqlContext } from './sql-context.js';
 
@@ -42,7 +43,12 @@ function fromRow(row: SesFeaturesRow): SessionFeatures {
 
 /** `sesfeatures` on a SQL database. */
 export class SqlSessionStore implements SessionStore {
-  constructor(private readonly ctx: SqlContext) {}
+  private readonly keepInactive: KeepInactiveUpsert;
+
+  /** `returning: false`: MariaDB reads `active` back as MySQL does (for tests). */
+  constructor(private readonly ctx: SqlContext, options: { returning?: boolean } = {}) {
+    this.keepInactive = new KeepInactiveUpsert(ctx.dataSource, ctx.entities.sesFeatures, options);
+  }
 
   private get repo() {
     return this.ctx.dataSource.getRepository(this.ctx.entities.sesFeatures);
@@ -52,6 +58,11 @@ export class SqlSessionStore implements SessionStore {
     const row = toRow(session);
     await this.ctx.guard.run('save a classified session', () =>
       this.repo.upsert(row, { conflictPaths: ['sessionID'] }));
+  }
+
+  async saveClassification(session: SessionFeatures): Promise<boolean> {
+    const row = toRow(session);
+    return this.ctx.guard.run('save a classified session', () => this.keepInactive.run(row));
   }
 
   async get(sessionID: string): Promise<SessionFeatures | null> {
