@@ -79,6 +79,28 @@ describe('SQLite prepared-statement path for the request log', () => {
     }
   });
 
+  it('reads exactly the records TypeORM reads, whatever datetime text a row holds', async () => {
+    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'same-reads.db') });
+    try {
+      const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
+      const sessionID = uniqueTag('texts');
+      // Rows another tool (or an older version) may have written: no ms, ISO with T and Z, a two-digit year, an offset.
+      const stamps = ['2024-01-02 03:04:05', '2024-01-02T03:04:05.123Z', '0099-06-01 00:00:00.000', '2024-01-02 03:04:05.5+02:00', '2024-01-02 03:04:06.789'];
+      for (const [i, stamp] of stamps.entries()) {
+        await (storage as SqlStorage).dataSource.query(
+          'INSERT INTO httplogs (clientIP, ipSource, sessionID, method, path, query, statusCode, timestamp, durationMs, requestBytes, responseBytes, body, referer) '
+          + 'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          ['192.0.2.5', 'socket', sessionID, 'GET', `/${i}`, '', 200, stamp, 0.5, 0, 1, i % 2 ? '{"a":[1,null]}' : null, i % 2 ? null : 'r']);
+      }
+      const fast = await storage.requests.findBySession(sessionID);
+      expect(fast).to.have.length(stamps.length);
+      expect(fast).to.deep.equal(await typeorm.findBySession(sessionID));
+      expect(fast.find((r) => r.path === '/2')!.timestamp.toISOString()).to.equal('0099-06-01T00:00:00.000Z');
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('formats datetimes as TypeORM does, in any time zone and outside years 0-9999', () => {
     const dates = [
       new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)), new Date(0), new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)),
