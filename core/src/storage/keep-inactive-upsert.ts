@@ -15,7 +15,8 @@ import type { SesFeaturesRow } from './entities.js';
 export class KeepInactiveUpsert {
   private readonly columns: ColumnMetadata[];
   private readonly active: ColumnMetadata;
-  private readonly sql: string;
+  /** The statement; on SQLite, PostgreSQL and MariaDB it returns one row: the stored `active`. */
+  readonly sql: string;
   private readonly readBack: string | null;
 
   /** `returning: false` makes MariaDB read `active` back as MySQL must (tests exercise that path on MariaDB). */
@@ -49,13 +50,18 @@ export class KeepInactiveUpsert {
     }
   }
 
-  /** Writes the row; resolves with the `active` now stored. */
-  async run(row: SesFeaturesRow): Promise<boolean> {
+  /** The row's values in bind order, converted by the driver as TypeORM's own upsert converts them. */
+  params(row: SesFeaturesRow): unknown[] {
     const driver = this.dataSource.driver;
-    const params = this.columns.map((column) => {
+    return this.columns.map((column) => {
       const value = driver.preparePersistentValue(column.getEntityValue(row), column);
       return value === undefined ? null : value;
     });
+  }
+
+  /** Writes the row through TypeORM; resolves with the `active` now stored. */
+  async run(row: SesFeaturesRow): Promise<boolean> {
+    const params = this.params(row);
     if (this.readBack === null) return this.storedActive(await this.dataSource.query(this.sql, params));
     return this.dataSource.transaction(async (manager) => {
       await manager.query(this.sql, params);
@@ -63,7 +69,8 @@ export class KeepInactiveUpsert {
     });
   }
 
-  private storedActive(rows: unknown): boolean {
+  /** The stored `active` from the statement's result rows. */
+  storedActive(rows: unknown): boolean {
     const first = Array.isArray(rows) ? (rows[0] as Record<string, unknown> | undefined) : undefined;
     if (!first) throw new Error('the session upsert returned no row');
     return this.dataSource.driver.prepareHydratedValue(first[this.active.databaseName], this.active) === true;

@@ -7,6 +7,7 @@ import type { Storage } from '../../src/ports/stores.js';
 import { openStorage } from '../../src/storage/index.js';
 import type { SqlContext } from '../../src/storage/sql-context.js';
 import { SqlRequestLogStore } from '../../src/storage/sql-request-log-store.js';
+import { SqlSessionStore } from '../../src/storage/sql-session-store.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
 import { sqliteDateTime } from '../../src/storage/sqlite-fast-insert.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
@@ -27,6 +28,10 @@ async function openWithRequestLog(database: string, options: { fastPath?: boolea
 }
 
 storeSuite('SQLite, request log through TypeORM (prepared-statement path off)', () => openWithRequestLog(join(dir, 'typeorm-path.db'), { fastPath: false }));
+storeSuite('SQLite, classified sessions saved through TypeORM (prepared-statement path off)', async () => {
+  const storage = await openStorage({ type: 'sqlite', database: join(dir, 'typeorm-sessions.db') });
+  return Object.assign(Object.create(storage) as Storage, { sessions: new SqlSessionStore(contextOf(storage), { fastPath: false }) });
+});
 storeSuite('SQLite, request log with prepared statements on the event loop (no writer thread)', () => openWithRequestLog(join(dir, 'in-thread.db'), { writerThread: false }));
 
 describe('SQLite prepared-statement path for the request log', () => {

@@ -276,6 +276,19 @@ export function storeSuite(label: string, open: () => Promise<Storage>, cleanup?
         expect(await storage.sessions.activeAbnormal(row.clientIP)).to.deep.equal([]);
       });
 
+      it('saves classifications made at the same time, each keeping its own session\'s state', async () => {
+        const ids = Array.from({ length: 8 }, () => uniqueTag('together'));
+        await Promise.all(ids.map((id) => storage.sessions.saveClassification(sessionRow(id, '198.51.100.4'))));
+        const deactivated = ids.filter((_, i) => i % 3 === 0);
+        await storage.sessions.deactivate(deactivated);
+        const again = ids.map((id, i) => sessionRow(id, '198.51.100.4', { features: { numOfReqs: i }, behavior: 'Abnormal' }));
+        const stored = await Promise.all(again.map((row) => storage.sessions.saveClassification(row)));
+        expect(stored).to.deep.equal(ids.map((id) => !deactivated.includes(id)));
+        for (const [i, row] of again.entries()) {
+          expect(await storage.sessions.get(row.sessionID)).to.deep.equal({ ...row, active: stored[i] });
+        }
+      });
+
       it('rejects a session ID that is not a string', async () => {
         await expectValidationError(storage.sessions.saveClassification(sessionRow({ $ne: null } as unknown as string, '192.0.2.1')));
         await expectValidationError(storage.sessions.get({ $gt: '' } as unknown as string));
