@@ -13,6 +13,9 @@ import { httpLogParams, SqliteFastInsert } from './sqlite-fast-insert.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
 import { SqliteSessionRead } from './sqlite-session-read.js';
 
+/** SQLite's own default: a checkpoint once the WAL holds this many pages. */
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
+
 /** `httplogs` on a SQL database. */
 export class SqlRequestLogStore implements RequestLogStore {
   private readonly insert: MultiRowInsert<HttpLogRow>;
@@ -37,7 +40,20 @@ export class SqlRequestLogStore implements RequestLogStore {
     this.fastInsert = fast ? SqliteFastInsert.create(ctx.dataSource, ctx.entities.httpLogs) : null;
     this.fastRead = fast ? SqliteSessionRead.create(ctx.dataSource, ctx.entities.httpLogs) : null;
     const file = this.fastInsert?.file;
-    this.writer = file && options.writerThread !== false ? new SqliteWriterThread(file, this.fastInsert!.sql) : null;
+    this.writer = file && options.writerThread !== false ? this.startWriter(file, this.fastInsert!.sql) : null;
+  }
+
+  /**
+   * The writer thread also takes over the WAL checkpoints from the main connection (whose commits
+   * would otherwise stop the event loop for a checkpoint's page copies and file sync now and then);
+   * they come back to the main connection when the thread ends.
+   */
+  private startWriter(file: string, sql: string): SqliteWriterThread {
+    const main = (this.ctx.dataSource.driver as unknown as { databaseConnection: { pragma(text: string): unknown; open?: boolean } }).databaseConnection;
+    main.pragma('wal_autocheckpoint = 0');
+    return new SqliteWriterThread(file, sql, () => {
+      if (main.open !== false) main.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+    });
   }
 
   /** Which path `append` and `findBySession` take (tests check that each is exercised). */

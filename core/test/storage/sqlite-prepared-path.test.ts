@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
@@ -152,6 +152,31 @@ describe('SQLite prepared-statement path for the request log', () => {
       expect.fail('an append after close should fail');
     } catch (error) {
       expect((error as Error).message).to.include('writer thread is closed');
+    } finally {
+      await storage.close();
+    }
+  });
+});
+
+describe('SQLite WAL checkpoints', () => {
+  it('run in the writer thread while it is up, and go back to the main connection when it ends', async () => {
+    const database = join(dir, 'checkpoints.db');
+    const storage = await openStorage({ type: 'sqlite', database }) as SqlStorage;
+    try {
+      expect(await storage.dataSource.query('PRAGMA wal_autocheckpoint')).to.deep.equal([{ wal_autocheckpoint: 0 }]);
+      const fileSize = () => statSync(database).size;
+      const before = fileSize();
+      // Pages written by the main connection reach the database file only through a checkpoint.
+      const at = new Date(Date.UTC(2024, 4, 1));
+      await Promise.all(Array.from({ length: 500 }, (_, i) => storage.sessions.saveClassification({
+        sessionID: uniqueTag('cp'), clientIP: '192.0.2.9', startTimestamp: at, endTimestamp: at, features: { i },
+        reqBodiesData: { text: 'x'.repeat(500) }, behavior: 'Normal', active: true, verdicts: [], classifiedAt: at,
+      })));
+      const deadline = Date.now() + 5000;
+      while (fileSize() <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(fileSize()).to.be.greaterThan(before);
+      await storage.requests.close();
+      expect(await storage.dataSource.query('PRAGMA wal_autocheckpoint')).to.deep.equal([{ wal_autocheckpoint: 1000 }]);
     } finally {
       await storage.close();
     }
