@@ -4,6 +4,7 @@ import type {
   BlacklistPolicy, BlockEntry, FeatureClassifier, FeatureExtractor, ModelVerdict, SessionFeatures, Storage, TextClassifier,
 } from '../ports/index.js';
 import { isAllowedIp } from './allow-list.js';
+import { coalescedFeatureClassifier, coalescedTextClassifier } from './coalesced-models.js';
 import { inputsByField, sessionView } from './session-inputs.js';
 import { featureVerdict, textVerdict } from './verdicts.js';
 
@@ -40,7 +41,14 @@ export function checkSessionId(value: unknown): string {
  * verdict, then let the blacklist policy decide about the client.
  */
 export class ClassifierService {
-  constructor(private readonly deps: ClassifierDeps) {}
+  /** The models, each taking the inputs of sessions classified at the same time in one call. */
+  private readonly textModels: readonly TextClassifier[];
+  private readonly featureModels: readonly FeatureClassifier[];
+
+  constructor(private readonly deps: ClassifierDeps) {
+    this.textModels = deps.textClassifiers.map(coalescedTextClassifier);
+    this.featureModels = deps.featureClassifiers.map(coalescedFeatureClassifier);
+  }
 
   get useModels(): boolean {
     const { options, textClassifiers, featureClassifiers } = this.deps;
@@ -82,8 +90,8 @@ export class ClassifierService {
 
   private async runModels(inputs: Parameters<typeof textVerdict>[1], features: Record<string, number>): Promise<ModelVerdict[]> {
     return Promise.all([
-      ...this.deps.textClassifiers.map((m) => textVerdict(m, inputs)),
-      ...this.deps.featureClassifiers.map((m) => featureVerdict(m, features)),
+      ...this.textModels.map((m) => textVerdict(m, inputs)),
+      ...this.featureModels.map((m) => featureVerdict(m, features)),
     ]);
   }
 
