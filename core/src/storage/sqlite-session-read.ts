@@ -11,16 +11,18 @@ interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
 }
 
-/** Columns in the order the SELECT returns them, and what each holds. */
+/** The table's columns. */
 const FIELDS = [
   'id', 'clientIP', 'ipSource', 'sessionID', 'method', 'path', 'query', 'statusCode', 'timestamp', 'durationMs',
   'requestBytes', 'responseBytes', 'userAgent', 'referer', 'contentType', 'body', 'flags',
 ] as const satisfies readonly (keyof HttpLogRow)[];
-const [ID, CLIENT_IP, IP_SOURCE, SESSION_ID, METHOD, PATH, QUERY, STATUS, TIMESTAMP, DURATION,
-  REQUEST_BYTES, RESPONSE_BYTES, USER_AGENT, REFERER, CONTENT_TYPE, BODY, FLAGS] = FIELDS.map((_, i) => i);
+/** Columns in the order the SELECT returns them: all but `sessionID`, which equals the one asked for. */
+const SELECTED = FIELDS.filter((field) => field !== 'sessionID');
+const [ID, CLIENT_IP, IP_SOURCE, METHOD, PATH, QUERY, STATUS, TIMESTAMP, DURATION,
+  REQUEST_BYTES, RESPONSE_BYTES, USER_AGENT, REFERER, CONTENT_TYPE, BODY, FLAGS] = SELECTED.map((_, i) => i);
 
 /**
- * A session's `httplogs` rows read with one prepared SELECT on the connection TypeORM holds, and
+ * A session's `httplogs` rows read with a prepared SELECT on the connection TypeORM holds, and
  * turned straight into request records.
  *
  * Why: classifying a closed session re-reads its rows (up to `maxReqsPerSess`) on the
@@ -32,7 +34,10 @@ const [ID, CLIENT_IP, IP_SOURCE, SESSION_ID, METHOD, PATH, QUERY, STATUS, TIMEST
  */
 export class SqliteSessionRead {
   private constructor(
-    private readonly statement: SqliteStatement,
+    /** In `id` order, which the `sessionID` index gives without sorting. */
+    private readonly byId: SqliteStatement,
+    /** In `(timestamp, id)` order, sorted by SQLite: for the rare session whose rows were not written in time order. */
+    private readonly byTime: SqliteStatement,
     private readonly timestampColumn: ColumnMetadata,
     private readonly dataSource: DataSource,
   ) {}
@@ -54,25 +59,32 @@ export class SqliteSessionRead {
     const column = (field: (typeof FIELDS)[number]) => escape(byProperty.get(field)!.databaseName);
     const table = metadata.tablePath.split('.').map(escape).join('.');
     // Rows as arrays (`raw`): building an object per row costs better-sqlite3 about as much again as the query.
-    const statement = db.prepare(`SELECT ${FIELDS.map(column).join(', ')} FROM ${table} `
-      + `WHERE ${column('sessionID')} = ? ORDER BY ${column('timestamp')} ASC, ${column('id')} ASC`).raw(true);
-    return new SqliteSessionRead(statement, timestamp, dataSource);
+    const select = `SELECT ${SELECTED.map(column).join(', ')} FROM ${table} WHERE ${column('sessionID')} = ? ORDER BY `;
+    const byId = db.prepare(`${select}${column('id')} ASC`).raw(true);
+    const byTime = db.prepare(`${select}${column('timestamp')} ASC, ${column('id')} ASC`).raw(true);
+    return new SqliteSessionRead(byId, byTime, timestamp, dataSource);
   }
 
-  /** Oldest first (ties by insertion order), as `findBySession` promises. Synchronous. */
+  /**
+   * Oldest first (ties by insertion order), as `findBySession` promises. Synchronous. Rows are
+   * nearly always written in time order, so they are read in `id` order (no sort in SQLite) and
+   * checked; only when a timestamp is out of order, or not in the text form whose order JS string
+   * comparison matches SQLite's, does SQLite sort them.
+   */
   records(sessionID: string): RequestRecord[] {
-    const rows = this.statement.all(sessionID);
+    let rows = this.byId.all(sessionID);
+    if (!inTimeOrder(rows)) rows = this.byTime.all(sessionID);
     const out = new Array<RequestRecord>(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = this.record(rows[i]!);
+    for (let i = 0; i < rows.length; i++) out[i] = this.record(rows[i]!, sessionID);
     return out;
   }
 
-  private record(raw: unknown[]): RequestRecord {
+  private record(raw: unknown[], sessionID: string): RequestRecord {
     const record: RequestRecord = {
       id: String(raw[ID]),
       clientIP: raw[CLIENT_IP] as string,
       ipSource: raw[IP_SOURCE] as RequestRecord['ipSource'],
-      sessionID: raw[SESSION_ID] as string,
+      sessionID,
       method: raw[METHOD] as string,
       path: raw[PATH] as string,
       query: raw[QUERY] as string,
@@ -110,6 +122,17 @@ export class SqliteSessionRead {
     }
     return this.dataSource.driver.prepareHydratedValue(value, this.timestampColumn) as Date;
   }
+}
+
+/** True when every row's timestamp is `YYYY-MM-DD HH:mm:ss.SSS` text and none is earlier than the one before. */
+function inTimeOrder(rows: readonly unknown[][]): boolean {
+  let previous = '';
+  for (const row of rows) {
+    const text = row[TIMESTAMP];
+    if (typeof text !== 'string' || !isSqliteDateTime(text) || text < previous) return false;
+    previous = text;
+  }
+  return true;
 }
 
 /** Where `YYYY-MM-DD HH:mm:ss.SSS` has its separators; every other place holds a digit. */
