@@ -5,6 +5,7 @@ import type {
 } from '../ports/index.js';
 import { isAllowedIp } from './allow-list.js';
 import { coalescedFeatureClassifier, coalescedTextClassifier } from './coalesced-models.js';
+import { rememberingTextClassifier } from './recent-text-verdicts.js';
 import { inputsByField, sessionView } from './session-inputs.js';
 import { featureVerdict, textVerdict } from './verdicts.js';
 
@@ -41,12 +42,15 @@ export function checkSessionId(value: unknown): string {
  * verdict, then let the blacklist policy decide about the client.
  */
 export class ClassifierService {
-  /** The models, each taking the inputs of sessions classified at the same time in one call. */
+  /**
+   * The models, each taking the inputs of sessions classified at the same time in one call; a
+   * deterministic text model answers inputs it has seen recently from memory.
+   */
   private readonly textModels: readonly TextClassifier[];
   private readonly featureModels: readonly FeatureClassifier[];
 
   constructor(private readonly deps: ClassifierDeps) {
-    this.textModels = deps.textClassifiers.map(coalescedTextClassifier);
+    this.textModels = deps.textClassifiers.map((m) => coalescedTextClassifier(m.deterministic ? rememberingTextClassifier(m) : m));
     this.featureModels = deps.featureClassifiers.map(coalescedFeatureClassifier);
   }
 

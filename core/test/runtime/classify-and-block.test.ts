@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { Warden, type RequestRecord, type SessionFeatures, type WardenOptions } from '../../src/index.js';
-import { countingFeaturesDouble, modelsDouble, tempDir } from '../helpers/doubles.js';
+import { definePlugin, TOKENS, Warden, type RequestRecord, type SessionFeatures, type WardenOptions } from '../../src/index.js';
+import { countingFeaturesDouble, keywordTextDouble, modelsDouble, tempDir } from '../helpers/doubles.js';
 import { requestRecord, uniqueTag } from '../storage/store-suite.js';
 
 const dir = tempDir('warden-runtime-');
@@ -108,6 +108,24 @@ describe('classifying a session and blacklisting its client', () => {
     const verdicts = (r: (typeof together)[number]) => r!.session.verdicts;
     expect(together.map(verdicts)).to.deep.equal(alone.map(verdicts));
     expect(together.map((r) => r!.session.behavior)).to.deep.equal(['Normal', 'Abnormal', 'Normal', 'Abnormal', 'Normal']);
+  });
+
+  it('asks a deterministic text model again only about inputs it has not seen lately, any other model every time', async () => {
+    for (const deterministic of [true, false]) {
+      const seen: string[][] = [];
+      const model = { ...keywordTextDouble, deterministic, classify: (inputs: readonly string[]) => { seen.push([...inputs]); return keywordTextDouble.classify(inputs); } };
+      const plugin = definePlugin({
+        name: 'recording-text-model', provides: ['TextClassifier'],
+        register(container) { container.register(TOKENS.TextClassifier, { useValue: model }); },
+      });
+      const warden = await start({ blockIP: false, plugins: [countingFeaturesDouble, plugin] });
+      const [a, b] = [await storeSession(warden, '198.51.100.30', 'q=blue&x=1'), await storeSession(warden, '198.51.100.31', 'q=blue&y=2')];
+      const first = (await warden.classifyNow(a))!;
+      const second = (await warden.classifyNow(b))!;
+      expect(seen, `deterministic: ${deterministic}`).to.deep.equal(deterministic ? [['blue', '1'], ['2']] : [['blue', '1'], ['blue', '2']]);
+      expect(first.session.behavior).to.equal('Normal');
+      expect(second.session.verdicts[0]!.reason).to.equal('2 distinct inputs, all benign');
+    }
   });
 
   it('blocks nobody when blockIP is off, in monitor mode, or for allowIPs', async () => {

@@ -25,6 +25,8 @@ export function resolveTextModelPath(options: TextClassifierOptions = {}): strin
 /** TextClassifier on onnxruntime-node: normalise + featurise in JS, one session.run per batch. */
 export class OnnxTextClassifier implements TextClassifier {
   readonly name = 'onnx-text';
+  /** A fixed network: an input's verdict depends on that input alone. */
+  readonly deterministic = true;
   private readonly encoder: TextInputEncoder;
 
   private constructor(private readonly session: ort.InferenceSession, readonly info: TextModelInfo, readonly file: string) {
