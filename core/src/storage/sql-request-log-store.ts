@@ -56,7 +56,7 @@ export class SqlRequestLogStore implements RequestLogStore {
     });
   }
 
-  /** Which path `append` and `findBySession` take (tests check that each is exercised). */
+  /** Which path `append` takes (on SQLite, `findBySession` too); tests check that each is exercised. */
   get accessPath(): 'sqlite-writer-thread' | 'sqlite-prepared' | 'postgres-unnest' | 'typeorm' {
     if (this.unnestInsert) return 'postgres-unnest';
     if (!this.fastInsert || !this.fastRead) return 'typeorm';
