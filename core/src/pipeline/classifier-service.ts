@@ -4,6 +4,8 @@ import type {
   BlacklistPolicy, BlockEntry, FeatureClassifier, FeatureExtractor, ModelVerdict, SessionFeatures, Storage, TextClassifier,
 } from '../ports/index.js';
 import { isAllowedIp } from './allow-list.js';
+import { coalescedFeatureClassifier, coalescedTextClassifier } from './coalesced-models.js';
+import { rememberingTextClassifier } from './recent-text-verdicts.js';
 import { inputsByField, sessionView } from './session-inputs.js';
 import { featureVerdict, textVerdict } from './verdicts.js';
 
@@ -40,7 +42,17 @@ export function checkSessionId(value: unknown): string {
  * verdict, then let the blacklist policy decide about the client.
  */
 export class ClassifierService {
-  constructor(private readonly deps: ClassifierDeps) {}
+  /**
+   * The models, each taking the inputs of sessions classified at the same time in one call; a
+   * deterministic text model answers inputs it has seen recently from memory.
+   */
+  private readonly textModels: readonly TextClassifier[];
+  private readonly featureModels: readonly FeatureClassifier[];
+
+  constructor(private readonly deps: ClassifierDeps) {
+    this.textModels = deps.textClassifiers.map((m) => coalescedTextClassifier(m.deterministic ? rememberingTextClassifier(m) : m));
+    this.featureModels = deps.featureClassifiers.map(coalescedFeatureClassifier);
+  }
 
   get useModels(): boolean {
     const { options, textClassifiers, featureClassifiers } = this.deps;
@@ -61,7 +73,6 @@ export class ClassifierService {
       }
     }
     const verdicts = this.useModels ? await this.runModels(view.inputs, features) : [];
-    const previous = await storage.sessions.get(sessionID);
     const session: SessionFeatures = {
       sessionID,
       clientIP: view.clientIP,
@@ -71,23 +82,23 @@ export class ClassifierService {
       reqBodiesData: inputsByField(view.inputs),
       // A monitor-mode model's verdict is recorded but has no say.
       behavior: !this.useModels ? 'newSession' : verdicts.some((v) => v.abnormal && !v.monitor) ? 'Abnormal' : 'Normal',
-      // A session already counted towards a block stays inactive when classified again.
-      active: previous?.active ?? true,
+      // The store keeps a session that is already counted towards a block inactive.
+      active: true,
       verdicts,
       classifiedAt: new Date(),
     };
-    await storage.sessions.upsert(session);
+    session.active = await storage.sessions.saveClassification(session);
     const result: Classification = { session };
     if (session.behavior === 'Abnormal' && session.active) await this.applyPolicy(session, result);
     return result;
   }
 
   private async runModels(inputs: Parameters<typeof textVerdict>[1], features: Record<string, number>): Promise<ModelVerdict[]> {
-    const { textClassifiers, featureClassifiers } = this.deps;
     const verdicts = await Promise.all([
-      ...textClassifiers.map((m) => textVerdict(m, inputs)),
-      ...featureClassifiers.map((m) => featureVerdict(m, features)),
+      ...this.textModels.map((m) => textVerdict(m, inputs)),
+      ...this.featureModels.map((m) => featureVerdict(m, features)),
     ]);
+    const { textClassifiers, featureClassifiers } = this.deps; // the models as registered, with their modes
     [...textClassifiers, ...featureClassifiers].forEach((model, i) => { if (model.mode === 'monitor') verdicts[i]!.monitor = true; });
     return verdicts;
   }

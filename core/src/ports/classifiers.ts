@@ -13,6 +13,12 @@ export interface TextClassifier {
   readonly name: string;
   /** Unset means `live`. */
   readonly mode?: Mode;
+  /**
+   * True when an input's verdict depends on that input alone (not on the rest of the batch, not
+   * on earlier calls): the pipeline may then reuse the verdicts of inputs it has seen recently
+   * instead of asking again. Leave it unset for a model that learns or calls out.
+   */
+  readonly deterministic?: boolean;
   classify(inputs: readonly string[]): Promise<TextVerdict[]>;
 }
 

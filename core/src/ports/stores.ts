@@ -19,7 +19,14 @@ export interface RequestLogStore {
 
 /** `sesfeatures`: one row per classified session. */
 export interface SessionStore {
+  /** Inserts the row or replaces the stored one as it is. */
   upsert(row: SessionFeatures): Promise<void>;
+  /**
+   * Stores a classification: like `upsert`, except that a stored session that is inactive stays
+   * inactive (a session already counted towards a block is never re-activated). Resolves with the
+   * `active` now stored.
+   */
+  saveClassification(row: SessionFeatures): Promise<boolean>;
   get(sessionID: string): Promise<SessionFeatures | null>;
   activeAbnormal(clientIP: string): Promise<SessionFeatures[]>;
   deactivate(sessionIDs: readonly string[]): Promise<void>;

@@ -7,14 +7,20 @@ import { fromHttpLogRow, httpLogRowSize, toHttpLogRow } from './http-log-mapping
 import { checkCount, checkDate, checkSessionId } from './record-checks.js';
 import type { HttpLogRow } from './entities.js';
 import { MultiRowInsert } from './multi-row-insert.js';
+import { PostgresUnnestInsert } from './postgres-unnest-insert.js';
 import type { SqlContext } from './sql-context.js';
 import { httpLogWriterParams, SqliteFastInsert } from './sqlite-fast-insert.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
 import { SqliteSessionRead } from './sqlite-session-read.js';
 
+/** SQLite's own default: a checkpoint once the WAL holds this many pages. */
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
+
 /** `httplogs` on a SQL database. */
 export class SqlRequestLogStore implements RequestLogStore {
   private readonly insert: MultiRowInsert<HttpLogRow>;
+  /** PostgreSQL only: one INSERT ... SELECT FROM unnest(arrays) per batch instead of a VALUES list. */
+  private readonly unnestInsert: PostgresUnnestInsert<HttpLogRow> | null;
   /** SQLite only: prepared INSERT on the driver's connection, bypassing TypeORM's per-value mapping. */
   private readonly fastInsert: SqliteFastInsert | null;
   /** SQLite only: prepared SELECT for a session's rows, bypassing TypeORM's query builder. */
@@ -24,20 +30,35 @@ export class SqlRequestLogStore implements RequestLogStore {
   private readonly writer: SqliteWriterThread | null;
 
   /**
-   * `fastPath: false` keeps SQLite on TypeORM's generic path, `writerThread: false` keeps the
+   * `fastPath: false` keeps SQLite and PostgreSQL on TypeORM's generic path, `writerThread: false` keeps the
    * prepared INSERT on the event loop (tests run the store suite all three ways).
    */
   constructor(private readonly ctx: SqlContext, options: { fastPath?: boolean; writerThread?: boolean } = {}) {
     this.insert = new MultiRowInsert(ctx.dataSource, ctx.entities.httpLogs);
     const fast = options.fastPath !== false;
+    this.unnestInsert = fast ? PostgresUnnestInsert.create(ctx.dataSource, ctx.entities.httpLogs) : null;
     this.fastInsert = fast ? SqliteFastInsert.create(ctx.dataSource, ctx.entities.httpLogs) : null;
     this.fastRead = fast ? SqliteSessionRead.create(ctx.dataSource, ctx.entities.httpLogs) : null;
     const file = this.fastInsert?.file;
-    this.writer = file && options.writerThread !== false ? new SqliteWriterThread(file, this.fastInsert!.sql) : null;
+    this.writer = file && options.writerThread !== false ? this.startWriter(file, this.fastInsert!.sql) : null;
   }
 
-  /** Which path `append` and `findBySession` take (tests check that each is exercised). */
-  get accessPath(): 'sqlite-writer-thread' | 'sqlite-prepared' | 'typeorm' {
+  /**
+   * The writer thread also takes over the WAL checkpoints from the main connection (whose commits
+   * would otherwise stop the event loop for a checkpoint's page copies and file sync now and then);
+   * they come back to the main connection when the thread ends.
+   */
+  private startWriter(file: string, sql: string): SqliteWriterThread {
+    const main = (this.ctx.dataSource.driver as unknown as { databaseConnection: { pragma(text: string): unknown; open?: boolean } }).databaseConnection;
+    main.pragma('wal_autocheckpoint = 0');
+    return new SqliteWriterThread(file, sql, () => {
+      if (main.open !== false) main.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+    });
+  }
+
+  /** Which path `append` takes (on SQLite, `findBySession` too); tests check that each is exercised. */
+  get accessPath(): 'sqlite-writer-thread' | 'sqlite-prepared' | 'postgres-unnest' | 'typeorm' {
+    if (this.unnestInsert) return 'postgres-unnest';
     if (!this.fastInsert || !this.fastRead) return 'typeorm';
     return this.writer ? 'sqlite-writer-thread' : 'sqlite-prepared';
   }
@@ -77,6 +98,17 @@ export class SqlRequestLogStore implements RequestLogStore {
       await this.ctx.guard.run('append request records', async () => fast.run(rows));
       return;
     }
+    const unnest = this.unnestInsert;
+    if (unnest) {
+      // Arrays are bound parameters of any length: only the size budget splits a batch.
+      const chunks = chunkForInsert(rows, 1, Number.MAX_SAFE_INTEGER, httpLogRowSize);
+      await this.ctx.guard.run('append request records', () => (chunks.length === 1
+        ? unnest.run(this.ctx.dataSource, chunks[0]!)
+        : this.ctx.dataSource.transaction(async (manager) => {
+          for (const chunk of chunks) await unnest.run(manager, chunk);
+        })));
+      return;
+    }
     const chunks = chunkForInsert(rows, this.insert.paramsPerRow, MAX_PARAMS[this.ctx.dialect], httpLogRowSize);
     await this.ctx.guard.run('append request records', () =>
       this.ctx.dataSource.transaction(async (manager) => {
@@ -87,7 +119,7 @@ export class SqlRequestLogStore implements RequestLogStore {
   async findBySession(sessionID: string): Promise<RequestRecord[]> {
     const id = checkSessionId(sessionID, 'RequestLogStore.findBySession');
     const fast = this.fastRead;
-    if (fast) return (await this.ctx.guard.run('read a session\'s requests', async () => fast.rows(id))).map(fromHttpLogRow);
+    if (fast) return this.ctx.guard.run('read a session\'s requests', async () => fast.records(id));
     const rows = await this.ctx.guard.run('read a session\'s requests', () =>
       this.repo.createQueryBuilder('r').where('r.sessionID = :id', { id })
         .orderBy('r.timestamp', 'ASC').addOrderBy('r.id', 'ASC').getMany());

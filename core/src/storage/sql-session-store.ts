@@ -3,6 +3,9 @@ import { ValidationError } from '../errors.js';
 import type { SessionFeatures } from '../ports/records.js';
 import type { SessionStore } from '../ports/stores.js';
 import type { SesFeaturesRow } from './entities.js';
+import { GroupedWrites } from './grouped-writes.js';
+import { KeepInactiveUpsert } from './keep-inactive-upsert.js';
+import { SqliteSessionUpsert } from './sqlite-session-upsert.js';
 import { checkClientIp, checkDate, checkSessionId } from './record-checks.js';
 import type { SqlContext } from './sql-context.js';
 
@@ -42,7 +45,24 @@ function fromRow(row: SesFeaturesRow): SessionFeatures {
 
 /** `sesfeatures` on a SQL database. */
 export class SqlSessionStore implements SessionStore {
-  constructor(private readonly ctx: SqlContext) {}
+  private readonly keepInactive: KeepInactiveUpsert;
+  /** SQLite only: classifications saved by a prepared statement, those made close together in one commit. */
+  private readonly grouped: GroupedWrites<SesFeaturesRow, boolean> | null;
+
+  /**
+   * `returning: false`: MariaDB reads `active` back as MySQL does; `fastPath: false`: SQLite saves
+   * each classification through TypeORM (tests run the store suite both ways).
+   */
+  constructor(private readonly ctx: SqlContext, options: { returning?: boolean; fastPath?: boolean } = {}) {
+    this.keepInactive = new KeepInactiveUpsert(ctx.dataSource, ctx.entities.sesFeatures, options);
+    const fast = options.fastPath === false ? null : SqliteSessionUpsert.create(ctx.dataSource, this.keepInactive);
+    const operation = 'save a classified session';
+    this.grouped = fast && new GroupedWrites(
+      (write) => ctx.guard.run(operation, write),
+      (rows) => fast.run(rows),
+      (error) => ctx.guard.wrap(operation, error),
+    );
+  }
 
   private get repo() {
     return this.ctx.dataSource.getRepository(this.ctx.entities.sesFeatures);
@@ -52,6 +72,12 @@ export class SqlSessionStore implements SessionStore {
     const row = toRow(session);
     await this.ctx.guard.run('save a classified session', () =>
       this.repo.upsert(row, { conflictPaths: ['sessionID'] }));
+  }
+
+  async saveClassification(session: SessionFeatures): Promise<boolean> {
+    const row = toRow(session);
+    if (this.grouped) return this.grouped.add(row);
+    return this.ctx.guard.run('save a classified session', () => this.keepInactive.run(row));
   }
 
   async get(sessionID: string): Promise<SessionFeatures | null> {

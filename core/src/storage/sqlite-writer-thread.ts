@@ -12,6 +12,7 @@ interface Waiting {
  * on the application's event loop; the loop only converts the values and posts them. WAL mode
  * lets the main connection keep reading meanwhile; the store's guard still serialises each append
  * with the main connection's own statements, so the two never wait on each other's write lock.
+ * The thread also runs the WAL checkpoints (see sqlite-writer-worker.ts) while it is up.
  */
 export class SqliteWriterThread {
   private readonly worker: Worker;
@@ -19,8 +20,10 @@ export class SqliteWriterThread {
   private nextId = 1;
   private failure: Error | null = null;
   private closed = false;
+  private stoppedOnce = false;
 
-  constructor(file: string, sql: string) {
+  /** `onStopped` runs once when the thread ends (closed or failed), e.g. to take checkpoints back. */
+  constructor(file: string, sql: string, private readonly onStopped: () => void = () => undefined) {
     this.worker = new Worker(join(__dirname, 'sqlite-writer-worker.js'), { workerData: { file, sql } });
     this.worker.unref(); // idle, it never keeps the process alive; see send()
     this.worker.on('message', (message: { id: number; error?: string }) => {
@@ -31,6 +34,7 @@ export class SqliteWriterThread {
       else waiting?.reject(new Error(message.error));
     });
     const fail = (error: Error) => {
+      if (!this.failure) this.stopped();
       this.failure = error;
       for (const waiting of this.waiting.values()) waiting.reject(error);
       this.waiting.clear();
@@ -51,6 +55,13 @@ export class SqliteWriterThread {
     this.closed = true;
     await done.catch(() => undefined);
     await this.worker.terminate();
+    this.stopped();
+  }
+
+  private stopped(): void {
+    if (this.stoppedOnce) return;
+    this.stoppedOnce = true;
+    this.onStopped();
   }
 
   private send(body: { rows: unknown[][] } | { close: true }): Promise<void> {

@@ -44,8 +44,22 @@ const insertAll = db.transaction((rows: unknown[][]) => {
   for (; next < rows.length; next++) oneRow.run(bindable(rows[next]!));
 });
 
+// Checkpoints for both connections happen here: the main connection's automatic checkpoint is off
+// while this thread runs (a checkpoint copies pages back into the file and syncs it, milliseconds
+// that would otherwise stall the application's event loop every thousand WAL pages). PASSIVE
+// never waits for readers or writers; when nothing is new it costs next to nothing.
+const CHECKPOINT_EVERY_MS = 200;
+const checkpoints = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // Busy or failing now: the next tick tries again, and the file stays consistent either way.
+  }
+}, CHECKPOINT_EVERY_MS);
+
 parentPort!.on('message', (message: { id: number; rows?: unknown[][]; close?: true }) => {
   if (message.close) {
+    clearInterval(checkpoints);
     db.close();
     parentPort!.postMessage({ id: message.id });
     parentPort!.close();

@@ -83,6 +83,51 @@ describe('classifying a session and blacklisting its client', () => {
     expect(blocks).to.have.length(1);
   });
 
+  it('keeps a session counted towards a block inactive when it is classified again, and blocks no one anew', async () => {
+    const blocks: unknown[] = [];
+    const warden = await start({ maxAbnormal: 1, blockDuration: 60, onBlock: (e) => { blocks.push(e); } });
+    const ip = '198.51.100.8';
+    const ids = [await storeSession(warden, ip, 'q=%3Cscript%3E1'), await storeSession(warden, ip, 'q=%3Cscript%3E2')];
+    for (const id of ids) await warden.classifyNow(id);
+    expect((await warden.storage.sessions.get(ids[0]!))!.active).to.equal(false);
+    const again = (await warden.classifyNow(ids[0]!))!;
+    expect(again.session).to.deep.include({ behavior: 'Abnormal', active: false });
+    expect(again.block).to.equal(undefined);
+    expect((await warden.storage.sessions.get(ids[0]!))!).to.deep.include({ active: false, classifiedAt: again.session.classifiedAt });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(blocks).to.have.length(1);
+  });
+
+  it('gives sessions classified at the same time the verdicts each gets alone', async () => {
+    const warden = await start({ blockIP: false });
+    const queries = ['q=blue+shoes', 'q=%27%20or%201%3D1--', 'q=blue+shoes', 'q=%3Cscript%3Ealert(1)%3C/script%3E', 'q=red'];
+    const ids = await Promise.all(queries.map((q, i) => storeSession(warden, `198.51.100.${20 + i}`, q)));
+    const together = await Promise.all(ids.map((id) => warden.classifyNow(id)));
+    const alone: typeof together = [];
+    for (const id of ids) alone.push(await warden.classifyNow(id));
+    const verdicts = (r: (typeof together)[number]) => r!.session.verdicts;
+    expect(together.map(verdicts)).to.deep.equal(alone.map(verdicts));
+    expect(together.map((r) => r!.session.behavior)).to.deep.equal(['Normal', 'Abnormal', 'Normal', 'Abnormal', 'Normal']);
+  });
+
+  it('asks a deterministic text model again only about inputs it has not seen lately, any other model every time', async () => {
+    for (const deterministic of [true, false]) {
+      const seen: string[][] = [];
+      const model = { ...keywordTextDouble, deterministic, classify: (inputs: readonly string[]) => { seen.push([...inputs]); return keywordTextDouble.classify(inputs); } };
+      const plugin = definePlugin({
+        name: 'recording-text-model', provides: ['TextClassifier'],
+        register(container) { container.register(TOKENS.TextClassifier, { useValue: model }); },
+      });
+      const warden = await start({ blockIP: false, plugins: [countingFeaturesDouble, plugin] });
+      const [a, b] = [await storeSession(warden, '198.51.100.30', 'q=blue&x=1'), await storeSession(warden, '198.51.100.31', 'q=blue&y=2')];
+      const first = (await warden.classifyNow(a))!;
+      const second = (await warden.classifyNow(b))!;
+      expect(seen, `deterministic: ${deterministic}`).to.deep.equal(deterministic ? [['blue', '1'], ['2']] : [['blue', '1'], ['blue', '2']]);
+      expect(first.session.behavior).to.equal('Normal');
+      expect(second.session.verdicts[0]!.reason).to.equal('2 distinct inputs, all benign');
+    }
+  });
+
   it('blocks nobody when blockIP is off, in monitor mode, or for allowIPs', async () => {
     for (const options of [{ blockIP: false }, { mode: 'monitor' as const }, { allowIPs: ['198.51.100.0/24'] }]) {
       const warden = await start({ maxAbnormal: 0, ...options });

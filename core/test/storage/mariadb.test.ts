@@ -2,11 +2,21 @@ import { expect } from 'chai';
 import { StorageUnavailableError } from '../../src/errors.js';
 import type { Storage } from '../../src/ports/stores.js';
 import { openStorage } from '../../src/storage/index.js';
+import type { SqlContext } from '../../src/storage/sql-context.js';
+import { SqlSessionStore } from '../../src/storage/sql-session-store.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
 import { dropTestTables, expectRecoveryAfterDroppedConnections, pendingSchemaChanges, testTablePrefix, MARIADB_URL, openTestStorage } from './sql-test-storage.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
 
 storeSuite('MariaDB (database test)', () => openTestStorage(MARIADB_URL), dropTestTables);
+
+/** The same MariaDB storage, its session store reading `active` back after the upsert as on MySQL (no RETURNING there). */
+async function openWithoutReturning(): Promise<Storage> {
+  const storage = await openTestStorage(MARIADB_URL);
+  const sessions = new SqlSessionStore((storage as unknown as { ctx: SqlContext }).ctx, { returning: false });
+  return Object.assign(Object.create(storage) as Storage, { sessions });
+}
+storeSuite('MariaDB, sessions saved without RETURNING (the MySQL path)', openWithoutReturning, dropTestTables);
 
 describe('MariaDB storage', () => {
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
@@ -7,6 +7,7 @@ import type { Storage } from '../../src/ports/stores.js';
 import { openStorage } from '../../src/storage/index.js';
 import type { SqlContext } from '../../src/storage/sql-context.js';
 import { SqlRequestLogStore } from '../../src/storage/sql-request-log-store.js';
+import { SqlSessionStore } from '../../src/storage/sql-session-store.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
 import { sqliteDateTime } from '../../src/storage/sqlite-fast-insert.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
@@ -27,6 +28,10 @@ async function openWithRequestLog(database: string, options: { fastPath?: boolea
 }
 
 storeSuite('SQLite, request log through TypeORM (prepared-statement path off)', () => openWithRequestLog(join(dir, 'typeorm-path.db'), { fastPath: false }));
+storeSuite('SQLite, classified sessions saved through TypeORM (prepared-statement path off)', async () => {
+  const storage = await openStorage({ type: 'sqlite', database: join(dir, 'typeorm-sessions.db') });
+  return Object.assign(Object.create(storage) as Storage, { sessions: new SqlSessionStore(contextOf(storage), { fastPath: false }) });
+});
 storeSuite('SQLite, request log with prepared statements on the event loop (no writer thread)', () => openWithRequestLog(join(dir, 'in-thread.db'), { writerThread: false }));
 
 describe('SQLite prepared-statement path for the request log', () => {
@@ -103,6 +108,33 @@ describe('SQLite prepared-statement path for the request log', () => {
     }
   });
 
+  it('reads exactly the records TypeORM reads, whatever datetime text a row holds', async () => {
+    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'same-reads.db') });
+    try {
+      const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
+      const sessionID = uniqueTag('texts');
+      // Rows another tool (or an older version) may have written: no ms, ISO with T and Z, a two-digit year, an offset.
+      const stamps = ['2024-01-02 03:04:05', '2024-01-02T03:04:05.123Z', '0099-06-01 00:00:00.000', '2024-01-02 03:04:05.5+02:00',
+        '2024-01-02 03:04:06.789', '2024-02-30 01:00:00.000', '2024-02-32 02:00:00.000', '2024-13-01 03:00:00.000',
+        '2024-01-01 24:00:00.000', '2024-01-01 23:60:00.000', '0100-03-01 12:00:00.001', '9999-12-31 23:59:59.999', '2024-01-0x 00:00:00.000'];
+      for (const [i, stamp] of stamps.entries()) {
+        await (storage as SqlStorage).dataSource.query(
+          'INSERT INTO httplogs (clientIP, ipSource, sessionID, method, path, query, statusCode, timestamp, durationMs, requestBytes, responseBytes, body, referer) '
+          + 'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          ['192.0.2.5', 'socket', sessionID, 'GET', `/${i}`, '', 200, stamp, 0.5, 0, 1, i % 2 ? '{"a":[1,null]}' : null, i % 2 ? null : 'r']);
+      }
+      const fast = await storage.requests.findBySession(sessionID);
+      expect(fast).to.have.length(stamps.length);
+      const viaTypeorm = await typeorm.findBySession(sessionID);
+      // deep-equal treats two invalid dates as equal; compare their times as text too.
+      expect(fast).to.deep.equal(viaTypeorm);
+      expect(fast.map((r) => String(r.timestamp.getTime()))).to.deep.equal(viaTypeorm.map((r) => String(r.timestamp.getTime())));
+      expect(fast.find((r) => r.path === '/2')!.timestamp.toISOString()).to.equal('0099-06-01T00:00:00.000Z');
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('formats datetimes as TypeORM does, in any time zone and outside years 0-9999', () => {
     const dates = [
       new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)), new Date(0), new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)),
@@ -149,6 +181,31 @@ describe('SQLite prepared-statement path for the request log', () => {
       expect.fail('an append after close should fail');
     } catch (error) {
       expect((error as Error).message).to.include('writer thread is closed');
+    } finally {
+      await storage.close();
+    }
+  });
+});
+
+describe('SQLite WAL checkpoints', () => {
+  it('run in the writer thread while it is up, and go back to the main connection when it ends', async () => {
+    const database = join(dir, 'checkpoints.db');
+    const storage = await openStorage({ type: 'sqlite', database }) as SqlStorage;
+    try {
+      expect(await storage.dataSource.query('PRAGMA wal_autocheckpoint')).to.deep.equal([{ wal_autocheckpoint: 0 }]);
+      const fileSize = () => statSync(database).size;
+      const before = fileSize();
+      // Pages written by the main connection reach the database file only through a checkpoint.
+      const at = new Date(Date.UTC(2024, 4, 1));
+      await Promise.all(Array.from({ length: 500 }, (_, i) => storage.sessions.saveClassification({
+        sessionID: uniqueTag('cp'), clientIP: '192.0.2.9', startTimestamp: at, endTimestamp: at, features: { i },
+        reqBodiesData: { text: 'x'.repeat(500) }, behavior: 'Normal', active: true, verdicts: [], classifiedAt: at,
+      })));
+      const deadline = Date.now() + 5000;
+      while (fileSize() <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(fileSize()).to.be.greaterThan(before);
+      await storage.requests.close();
+      expect(await storage.dataSource.query('PRAGMA wal_autocheckpoint')).to.deep.equal([{ wal_autocheckpoint: 1000 }]);
     } finally {
       await storage.close();
     }

@@ -249,7 +249,48 @@ export function storeSuite(label: string, open: () => Promise<Storage>, cleanup?
         await storage.sessions.deactivate([]);
       });
 
+      it('saves a classification: inserts a new session as given, replaces a stored active one', async () => {
+        const row = sessionRow(uniqueTag('save'), '198.51.100.2');
+        expect(await storage.sessions.saveClassification(row)).to.equal(true);
+        expect(await storage.sessions.get(row.sessionID)).to.deep.equal(row);
+        const again = sessionRow(row.sessionID, row.clientIP, {
+          behavior: 'Abnormal', features: { numOfReqs: 14 }, classifiedAt: new Date(Date.UTC(2024, 4, 1, 10, 7, 0, 1)),
+        });
+        expect(await storage.sessions.saveClassification(again)).to.equal(true);
+        expect(await storage.sessions.get(row.sessionID)).to.deep.equal(again);
+        const inactiveNew = sessionRow(uniqueTag('save-inactive'), '198.51.100.2', { active: false });
+        expect(await storage.sessions.saveClassification(inactiveNew)).to.equal(false);
+        expect((await storage.sessions.get(inactiveNew.sessionID))?.active).to.equal(false);
+      });
+
+      it('keeps an inactive session inactive when it is classified again, replacing everything else', async () => {
+        const row = sessionRow(uniqueTag('stay-inactive'), '198.51.100.3', { behavior: 'Abnormal' });
+        await storage.sessions.saveClassification(row);
+        await storage.sessions.deactivate([row.sessionID]);
+        const reclassified = sessionRow(row.sessionID, row.clientIP, {
+          behavior: 'Normal', active: true, features: { numOfReqs: 40 }, reqBodiesData: {},
+          endTimestamp: new Date(Date.UTC(2024, 4, 1, 11, 0, 0, 5)), classifiedAt: new Date(Date.UTC(2024, 4, 1, 11, 1)),
+        });
+        expect(await storage.sessions.saveClassification(reclassified)).to.equal(false);
+        expect(await storage.sessions.get(row.sessionID)).to.deep.equal({ ...reclassified, active: false });
+        expect(await storage.sessions.activeAbnormal(row.clientIP)).to.deep.equal([]);
+      });
+
+      it('saves classifications made at the same time, each keeping its own session\'s state', async () => {
+        const ids = Array.from({ length: 8 }, () => uniqueTag('together'));
+        await Promise.all(ids.map((id) => storage.sessions.saveClassification(sessionRow(id, '198.51.100.4'))));
+        const deactivated = ids.filter((_, i) => i % 3 === 0);
+        await storage.sessions.deactivate(deactivated);
+        const again = ids.map((id, i) => sessionRow(id, '198.51.100.4', { features: { numOfReqs: i }, behavior: 'Abnormal' }));
+        const stored = await Promise.all(again.map((row) => storage.sessions.saveClassification(row)));
+        expect(stored).to.deep.equal(ids.map((id) => !deactivated.includes(id)));
+        for (const [i, row] of again.entries()) {
+          expect(await storage.sessions.get(row.sessionID)).to.deep.equal({ ...row, active: stored[i] });
+        }
+      });
+
       it('rejects a session ID that is not a string', async () => {
+        await expectValidationError(storage.sessions.saveClassification(sessionRow({ $ne: null } as unknown as string, '192.0.2.1')));
         await expectValidationError(storage.sessions.get({ $gt: '' } as unknown as string));
         await expectValidationError(storage.sessions.deactivate(['ok', ['x'] as unknown as string]));
         await expectValidationError(storage.sessions.upsert(sessionRow(7 as unknown as string, '192.0.2.1')));

@@ -29,6 +29,8 @@ export function resolveTextModelPath(options: TextClassifierOptions = {}): strin
  */
 export class OnnxTextClassifier implements TextClassifier {
   readonly name = 'onnx-text';
+  /** A fixed network: an input's verdict depends on that input alone. */
+  readonly deterministic = true;
   private readonly encoder: PooledTextEncoder;
 
   private constructor(private readonly session: ort.InferenceSession, readonly info: TextModelInfo, readonly file: string, embedding: ort.Tensor) {

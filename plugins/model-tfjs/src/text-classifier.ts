@@ -32,6 +32,8 @@ export function resolveTextModelPath(options: TextClassifierOptions = {}): strin
 /** TextClassifier on TensorFlow.js (WASM backend, or tfjs-node when installed). */
 export class TfjsTextClassifier implements TextClassifier {
   readonly name = 'tfjs-text';
+  /** A fixed network: an input's verdict depends on that input alone. */
+  readonly deterministic = true;
   private readonly encoder: TextInputEncoder;
   private readonly run: TextGraphRunner | undefined;
   private readonly runJs: TextGraphJs | undefined;

@@ -20,6 +20,14 @@ export class MongoSessionStore implements SessionStore {
     await this.manager.replaceOne(this.entity, { sessionID }, sessionToSesFeatures(row), { upsert: true });
   }
 
+  /** Read, then replace: the test server this store runs against has no update pipelines. */
+  async saveClassification(row: SessionFeatures): Promise<boolean> {
+    const previous = await this.get(row.sessionID);
+    const active = row.active && (previous?.active ?? true);
+    await this.upsert(active === row.active ? row : { ...row, active });
+    return active;
+  }
+
   async get(sessionID: string): Promise<SessionFeatures | null> {
     const id = filterString(sessionID, 'sessionID');
     const [doc] = await this.manager.createCursor(this.entity, { sessionID: id }).sort({ _id: -1 }).limit(1).toArray();
