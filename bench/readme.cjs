@@ -31,7 +31,8 @@ function howFast() {
   const ingest = read('ingest');
   if (ingest) for (const [store, s] of Object.entries(ingest.recordsPerSecond)) lines.push(`| request records stored per second, ${store} | ${mm(s)} | ≥ ${n(ingest.targets?.[store])} | ${machineOf(ingest)} |`);
   const classify = read('classify');
-  if (classify) for (const [b, s] of Object.entries(classify.sessionsPerSecond)) lines.push(`| closed sessions classified per second end to end, SQLite, ${b} models | ${mm(s)} | ${b === 'onnx' ? `≥ ${n(classify.target)}` : '–'} | ${machineOf(classify)} |`);
+  const classifyLabel = { onnx: 'ONNX models', tfjs: 'tfjs models', onnxNoMemory: 'ONNX models, no memory of recent text verdicts' };
+  if (classify) for (const [b, s] of Object.entries(classify.sessionsPerSecond)) lines.push(`| closed sessions classified per second end to end, SQLite, ${classifyLabel[b] ?? b} | ${mm(s)} | ${b === 'onnx' ? `≥ ${n(classify.target)}` : '–'} | ${machineOf(classify)} |`);
   const models = read('models');
   if (models) {
     for (const [b, r] of Object.entries(models.results)) {
