@@ -3,7 +3,7 @@
 // child processes; rounds alternate which side goes first. Writes bench/results/overhead.json.
 //
 //   npm run bench:overhead            (from the repository root, after `npm run build`)
-//   ROUNDS=5 DURATION=5 CONNECTIONS=50 npm run bench:overhead
+//   ROUNDS=5 DURATION=5 CONNECTIONS=50 WARMUP=5 npm run bench:overhead
 import { fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const DURATION = Number(process.env.DURATION ?? 5);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const FRAMEWORKS = (process.env.FRAMEWORKS ?? 'express,koa').split(',');
+const WARMUP = Number(process.env.WARMUP ?? 5);
 
 /** Another checkout (built) whose warden(...) runs as a fourth side, "baseline": before/after in one run. */
 const BASELINE = process.env.BASELINE;
@@ -80,7 +81,9 @@ async function benchFramework(framework, dir) {
   const sides = { bare, capture, warden };
   if (BASELINE) sides.baseline = await startServer(framework, 'warden', join(dir, `${framework}-baseline.db`), BASELINE);
   try {
-    for (const side of Object.values(sides)) await load(side, { duration: 1 }); // warm-up (JIT, SQLite file, caches)
+    // Warm-up (JIT tiers, SQLite file and page cache, model sessions, heap sizing): a Warden's first
+    // seconds run measurably slower than its steady state, and a server's life is its steady state.
+    for (const side of Object.values(sides)) await load(side, { duration: WARMUP });
     const rounds = [];
     const names = Object.keys(sides);
     for (let i = 0; i < ROUNDS; i++) {
@@ -180,7 +183,7 @@ async function main() {
   const machine = { nproc: cpus().length, cpu: cpus()[0]?.model, node: process.version, platform: `${process.platform} ${process.arch}`,
     loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100) };
   const results = { date: new Date().toISOString(), machine,
-    settings: { rounds: ROUNDS, durationSec: DURATION, connections: CONNECTIONS, ...(BASELINE ? { baseline: BASELINE } : {}),
+    settings: { rounds: ROUNDS, durationSec: DURATION, warmupSec: WARMUP, connections: CONNECTIONS, ...(BASELINE ? { baseline: BASELINE } : {}),
       warden: 'recording to SQLite (temp file), sessions (sessionizer-time), blocklist check, in-process classification of closed sessions (features, shipped ONNX text and session models, verdict stored; '
         + 'the load client 127.0.0.1 allow-listed so it is never refused)' + (process.env.BENCH_MODELS === '0' ? ' — models OFF (BENCH_MODELS=0)' : '') },
     frameworks: {} };
