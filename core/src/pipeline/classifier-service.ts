@@ -1,7 +1,7 @@
 import type { ResolvedOptions } from '../config/options.js';
 import { ValidationError } from '../errors.js';
 import type {
-  BlacklistPolicy, BlockEntry, FeatureClassifier, FeatureExtractor, ModelVerdict, SessionFeatures, Storage, TextClassifier,
+  BlacklistPolicy, BlockEntry, RequestRecord, FeatureClassifier, FeatureExtractor, ModelVerdict, SessionFeatures, Storage, TextClassifier,
 } from '../ports/index.js';
 import { isAllowedIp } from './allow-list.js';
 import { coalescedFeatureClassifier, coalescedTextClassifier } from './coalesced-models.js';
@@ -59,10 +59,13 @@ export class ClassifierService {
     return options.useModels && textClassifiers.length + featureClassifiers.length > 0;
   }
 
-  /** Returns null when no request of that session is stored. */
-  async classify(sessionID: string): Promise<Classification | null> {
+  /**
+   * Returns null when no request of that session is stored. `held`: the session's records, oldest
+   * first, when the caller still has them all in memory (they are then not read back).
+   */
+  async classify(sessionID: string, held?: readonly RequestRecord[]): Promise<Classification | null> {
     const { storage } = this.deps;
-    const requests = await storage.requests.findBySession(checkSessionId(sessionID));
+    const requests = held ?? await storage.requests.findBySession(checkSessionId(sessionID));
     if (requests.length === 0) return null;
     const view = sessionView(sessionID, requests[0]!.clientIP, requests);
 

@@ -8,6 +8,7 @@ import { isAllowedIp } from '../pipeline/allow-list.js';
 import { BlocklistCache } from '../pipeline/blocklist-cache.js';
 import { ClassifierService } from '../pipeline/classifier-service.js';
 import { maxAbnormalPolicy } from '../pipeline/max-abnormal-policy.js';
+import { OpenSessionRecords } from '../pipeline/open-session-records.js';
 import { Recorder } from '../pipeline/recorder.js';
 import { classifyRemotely } from '../pipeline/remote-classifier.js';
 import { TaskQueue } from '../pipeline/task-queue.js';
@@ -18,6 +19,12 @@ import { log } from './log.js';
 
 /** The session ID the older tools store for requests that are not grouped into sessions. */
 export const UNGROUPED_SESSION = 'newRequest';
+
+/** A closed session waiting to be classified, with its records when they were all still in memory. */
+interface ClosedSession {
+  event: SessionClosed;
+  held?: RequestRecord[];
+}
 
 function resolveAll<T>(container: DependencyContainer, token: symbol): T[] {
   return container.isRegistered(token, true) ? container.resolveAll<T>(token) : [];
@@ -47,7 +54,9 @@ export class Warden {
   private readonly recorder: Recorder;
   private readonly blocklist: BlocklistCache;
   private readonly sessionizer?: Sessionizer;
-  private readonly classifications: TaskQueue<SessionClosed>;
+  private readonly classifications: TaskQueue<ClosedSession>;
+  /** In-process classification only: the open sessions' records, so a closing one is not read back. */
+  private readonly openRecords?: OpenSessionRecords;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly callbacks = new Set<Promise<unknown>>();
   private closing?: Promise<void>;
@@ -68,9 +77,10 @@ export class Warden {
     });
     this.sessionizer = options.custGroupToSess
       ?? (options.groupToSessions && container.isRegistered(TOKENS.Sessionizer, true) ? container.resolve(TOKENS.Sessionizer) : undefined);
-    this.classifications = new TaskQueue((event) => this.classifyClosed(event), options.classifyConcurrency, 10_000,
-      (err, event) => log.warnOnce('classify', `Could not classify session ${event.sessionID}: ${(err as Error).message}`));
-    this.sessionizer?.onSessionClosed((event) => this.classifications.push(event));
+    this.classifications = new TaskQueue((closed) => this.classifyClosed(closed), options.classifyConcurrency, 10_000,
+      (err, { event }) => log.warnOnce('classify', `Could not classify session ${event.sessionID}: ${(err as Error).message}`));
+    if (this.sessionizer && options.classifier === 'in-process') this.openRecords = new OpenSessionRecords();
+    this.sessionizer?.onSessionClosed((event) => this.classifications.push({ event, held: this.openRecords?.take(event.sessionID, event.requestCount) }));
   }
 
   /** Resolves options, opens storage, registers plugins and starts the background timers. */
@@ -130,14 +140,19 @@ export class Warden {
       const withSession = record as RequestRecord;
       if (typeof sessionID === 'string') {
         withSession.sessionID = sessionID;
-        this.recorder.push(withSession);
+        this.queue(withSession);
       } else {
         sessionID.then((id) => { withSession.sessionID = id; }, () => { withSession.sessionID = UNGROUPED_SESSION; })
-          .then(() => this.recorder.push(withSession));
+          .then(() => this.queue(withSession));
       }
     } catch (err) {
       log.warnOnce('record', `Could not record a request: ${(err as Error).message}`);
     }
+  }
+
+  private queue(record: RequestRecord): void {
+    this.recorder.push(record);
+    if (record.sessionID !== UNGROUPED_SESSION) this.openRecords?.add(record);
   }
 
   private assignSession(record: Omit<RequestRecord, 'sessionID'>): string | Promise<string> {
@@ -152,7 +167,7 @@ export class Warden {
     return this.classifier.classify(sessionID);
   }
 
-  private async classifyClosed(event: SessionClosed): Promise<void> {
+  private async classifyClosed({ event, held }: ClosedSession): Promise<void> {
     // The close is noticed inside a request's 'close' handler: start after waiting I/O has run.
     await new Promise<void>((resolve) => setImmediate(resolve));
     await this.recorder.flush();
@@ -161,7 +176,7 @@ export class Warden {
       await this.blocklist.refresh();
       return;
     }
-    const result = await this.classifier.classify(event.sessionID);
+    const result = await this.classifier.classify(event.sessionID, held);
     if (result) this.notify(() => this.options.onVerdict?.(result.session));
   }
 

@@ -186,6 +186,34 @@ describe('classifying a session and blacklisting its client', () => {
     expect(await warden.classifyNow('no-such-session')).to.equal(null);
   });
 
+  it('classifies a closing session from the records it still holds, exactly as from storage', async () => {
+    const verdicts: SessionFeatures[] = [];
+    const warden = await start({ groupToSessions: true, maxReqsPerSess: 3, onVerdict: (s) => { verdicts.push(s); } });
+    let reads = 0;
+    const findBySession = warden.storage.requests.findBySession.bind(warden.storage.requests);
+    warden.storage.requests.findBySession = (id) => { reads++; return findBySession(id); }; // spy on the real store
+    const now = Date.now();
+    const queries = ['q=blue', 'q=%3Cscript%3E', '', 'q=red', 'q=1%27%20or%201=1', 'page=2', ''];
+    // Ended in another order than they arrived: the held records are put back in arrival order.
+    for (const [i, query] of queries.entries()) {
+      const record = { ...requestRecord('', new Date(now + (i % 3 === 1 ? i * 10 - 15 : i * 10)), { clientIP: '192.0.2.10', query, path: `/p${i}` }), sessionID: undefined };
+      warden.record(record);
+    }
+    await warden.settle(); // two sessions of 3 closed on the cap; the seventh request's session is still open
+    await new Promise((r) => setTimeout(r, 20)); // onVerdict runs off the classification path
+    expect(verdicts).to.have.length(2);
+    expect(reads).to.equal(0);
+    for (const held of verdicts) {
+      const fromStorage = (await warden.classifier.classify(held.sessionID))!.session;
+      expect(fromStorage).to.deep.include({ startTimestamp: held.startTimestamp, endTimestamp: held.endTimestamp, behavior: held.behavior });
+      expect(fromStorage.features).to.deep.equal(held.features);
+      expect(fromStorage.reqBodiesData).to.deep.equal(held.reqBodiesData);
+      expect(fromStorage.verdicts).to.deep.equal(held.verdicts);
+    }
+    expect(reads).to.equal(2);
+    expect(verdicts.map((v) => v.behavior)).to.deep.equal(['Abnormal', 'Abnormal']);
+  });
+
   it('groups recorded requests with the installed time sessionizer and classifies each session when it closes', async () => {
     const verdicts: SessionFeatures[] = [];
     const warden = await start({ groupToSessions: true, sessTimeThres: 0.2, onVerdict: (s) => { verdicts.push(s); } });

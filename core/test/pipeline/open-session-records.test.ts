@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { OpenSessionRecords } from '../../src/pipeline/open-session-records.js';
+import { requestRecord } from '../storage/store-suite.js';
+
+const at = (sessionID: string, ms: number) => requestRecord(sessionID, new Date(Date.UTC(2026, 0, 1) + ms), { path: `/${ms}` });
+
+describe('pipeline: records of open sessions', () => {
+  it('hands a closed session its records oldest first when the count adds up, and forgets them', () => {
+    const open = new OpenSessionRecords();
+    for (const ms of [30, 10, 20]) open.add(at('a', ms)); // recorded in the order the responses ended
+    open.add(at('b', 5));
+    expect(open.take('a', 3)!.map((r) => r.path)).to.deep.equal(['/10', '/20', '/30']);
+    expect(open.size).to.equal(1);
+    expect(open.take('a', 3)).to.equal(undefined);
+  });
+
+  it('says nothing when the held records do not add up to the sessionizer\'s count', () => {
+    const open = new OpenSessionRecords();
+    open.add(at('a', 1));
+    expect(open.take('a', 2)).to.equal(undefined);
+    expect(open.size).to.equal(0);
+    expect(open.take('never-seen', 1)).to.equal(undefined);
+  });
+
+  it('lets the oldest sessions go past its budget; a session let go and continued no longer adds up', () => {
+    const open = new OpenSessionRecords(4);
+    open.add(at('old', 1));
+    open.add(at('old', 2));
+    open.add(at('mid', 3));
+    open.add(at('new', 4));
+    open.add(at('new', 5)); // 5 held: 'old' (2 records) is let go
+    expect(open.size).to.equal(3);
+    open.add(at('old', 6));
+    expect(open.take('old', 3)).to.equal(undefined);
+    expect(open.take('mid', 1)!.map((r) => r.path)).to.deep.equal(['/3']);
+    expect(open.take('new', 2)!.map((r) => r.path)).to.deep.equal(['/4', '/5']);
+  });
+});
