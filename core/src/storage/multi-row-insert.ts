@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntitySchema } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { insertTarget } from './insert-target.js';
 
 /**
  * One parameterised multi-row INSERT for an entity, built from its TypeORM metadata.
@@ -16,11 +17,8 @@ export class MultiRowInsert<T> {
   private readonly rowSql = new Map<number, string>();
 
   constructor(private readonly dataSource: DataSource, target: EntitySchema<T>) {
-    const metadata = dataSource.getMetadata(target);
-    const driver = dataSource.driver;
-    this.columns = metadata.columns.filter((column) => !column.isGenerated);
-    const table = metadata.tablePath.split('.').map((part) => driver.escape(part)).join('.');
-    const names = this.columns.map((column) => driver.escape(column.databaseName)).join(', ');
+    const { columns, table, names } = insertTarget(dataSource, target);
+    this.columns = columns;
     this.head = `INSERT INTO ${table} (${names}) VALUES `;
   }
 

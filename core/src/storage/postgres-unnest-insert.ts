@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntitySchema } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { insertTarget } from './insert-target.js';
 
 /**
  * PostgreSQL: many rows in one `INSERT ... SELECT * FROM unnest($1::type[], $2::type[], ...)`,
@@ -16,11 +17,9 @@ export class PostgresUnnestInsert<T> {
   readonly sql: string;
 
   constructor(private readonly dataSource: DataSource, target: EntitySchema<T>) {
-    const metadata = dataSource.getMetadata(target);
+    const { columns, table, names } = insertTarget(dataSource, target);
+    this.columns = columns;
     const driver = dataSource.driver;
-    this.columns = metadata.columns.filter((column) => !column.isGenerated);
-    const table = metadata.tablePath.split('.').map((part) => driver.escape(part)).join('.');
-    const names = this.columns.map((column) => driver.escape(column.databaseName)).join(', ');
     // The element type without length or precision: the INSERT's assignment cast applies those
     // (an over-long varchar is refused, a timestamp rounded to the column's precision), as for VALUES.
     const arrays = this.columns.map((column, i) => `$${i + 1}::${driver.normalizeType(column)}[]`).join(', ');
