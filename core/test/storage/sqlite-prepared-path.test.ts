@@ -20,6 +20,12 @@ function contextOf(storage: Storage): SqlContext {
 }
 
 /** The same SQLite storage, with its request log on another path (TypeORM's, or prepared statements on the event loop). */
+/** A session's httplogs rows as SQLite holds them, in insertion order, without id and sessionID. */
+async function storedRows(storage: Storage, sessionID: string): Promise<Record<string, unknown>[]> {
+  const raw = await (storage as SqlStorage).dataSource.query('SELECT * FROM httplogs WHERE sessionID = ? ORDER BY id', [sessionID]) as Record<string, unknown>[];
+  return raw.map(({ id: _id, sessionID: _s, ...rest }) => rest);
+}
+
 async function openWithRequestLog(database: string, options: { fastPath?: boolean; writerThread?: boolean }): Promise<Storage> {
   const storage = await openStorage({ type: 'sqlite', database }) as SqlStorage;
   await storage.requests.close(); // its writer thread is not used here
@@ -65,10 +71,7 @@ describe('SQLite prepared-statement path for the request log', () => {
       await typeorm.append([full(a), minimal(a)]);
       await fast.append([full(b), minimal(b)]);
       await inThread.append([full(c), minimal(c)]);
-      const rows = async (sessionID: string) => {
-        const raw = await (storage as SqlStorage).dataSource.query('SELECT * FROM httplogs WHERE sessionID = ? ORDER BY id', [sessionID]) as Record<string, unknown>[];
-        return raw.map(({ id: _id, sessionID: _s, ...rest }) => rest);
-      };
+      const rows = (sessionID: string) => storedRows(storage, sessionID);
       const written = await rows(b);
       expect(written).to.have.length(2);
       expect(written).to.deep.equal(await rows(a));
@@ -96,10 +99,7 @@ describe('SQLite prepared-statement path for the request log', () => {
       const [a, b] = [uniqueTag('typeorm-37'), uniqueTag('thread-37')];
       await typeorm.append(batch(a));
       await storage.requests.append(batch(b));
-      const rows = async (sessionID: string) => {
-        const raw = await (storage as SqlStorage).dataSource.query('SELECT * FROM httplogs WHERE sessionID = ? ORDER BY id', [sessionID]) as Record<string, unknown>[];
-        return raw.map(({ id: _id, sessionID: _s, ...rest }) => rest);
-      };
+      const rows = (sessionID: string) => storedRows(storage, sessionID);
       const written = await rows(b);
       expect(written.map((row) => row.path)).to.deep.equal(Array.from({ length: 37 }, (_, i) => `/p/${i}`));
       expect(written).to.deep.equal(await rows(a));
