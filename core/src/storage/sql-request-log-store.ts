@@ -84,14 +84,14 @@ export class SqlRequestLogStore implements RequestLogStore {
   async append(records: readonly RequestRecord[]): Promise<void> {
     if (!Array.isArray(records)) throw new ValidationError('RequestLogStore.append expects an array of request records.');
     if (records.length === 0) return;
-    const rows = records.map(toHttpLogRow);
     const writer = this.writer;
     if (writer) {
-      const params = rows.map(httpLogWriterParams);
       // Still inside the guard: the main connection's own writes never wait on the thread's lock.
-      await this.ctx.guard.run('append request records', () => writer.write(params));
+      await this.ctx.guard.run('append request records', () =>
+        writer.writeInParts(records.length, (i) => httpLogWriterParams(toHttpLogRow(records[i]!, i))));
       return;
     }
+    const rows = records.map(toHttpLogRow);
     const fast = this.fastInsert;
     if (fast) {
       // Inside the guard, so no TypeORM transaction of ours is open on the shared connection.

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
+/** Rows per message of a piecewise append (see writeInParts). */
+const PART_ROWS = 128;
+
 interface Waiting {
   resolve(): void;
   reject(error: Error): void;
@@ -48,6 +51,32 @@ export class SqliteWriterThread {
     return this.send({ rows });
   }
 
+  /**
+   * One transaction of `count` rows, made and posted `PART_ROWS` at a time with other callbacks
+   * let run in between: making and cloning a whole batch at once would hold the event loop for
+   * about a millisecond per thousand rows. If `rowAt` throws, the parts sent are discarded, nothing
+   * is written, and the promise rejects with that error.
+   */
+  async writeInParts(count: number, rowAt: (index: number) => unknown[]): Promise<void> {
+    if (count <= PART_ROWS) return this.write(Array.from({ length: count }, (_, i) => rowAt(i)));
+    const id = this.nextId++;
+    const done = this.expect(id);
+    try {
+      for (let start = 0; start < count; start += PART_ROWS) {
+        if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        const end = Math.min(count, start + PART_ROWS);
+        const rows = new Array<unknown[]>(end - start);
+        for (let i = start; i < end; i++) rows[i - start] = rowAt(i);
+        this.post({ id, rows, ...(end < count ? { more: true } : {}) });
+      }
+    } catch (error) {
+      this.post({ id, discard: true });
+      await done.catch(() => undefined);
+      throw error;
+    }
+    return done;
+  }
+
   /** Closes the worker's connection and ends the thread. Idempotent. */
   async close(): Promise<void> {
     if (this.closed || this.failure) return;
@@ -65,14 +94,24 @@ export class SqliteWriterThread {
   }
 
   private send(body: { rows: unknown[][] } | { close: true }): Promise<void> {
+    const id = this.nextId++;
+    const done = this.expect(id);
+    this.post({ id, ...body });
+    return done;
+  }
+
+  /** The promise of append `id`'s answer; rejected at once when the thread is closed or failed. */
+  private expect(id: number): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closed) return Promise.reject(new Error('the SQLite writer thread is closed'));
-    const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       // Referenced while a write is in flight: a script awaiting append() must not exit before the commit.
       this.worker.ref();
-      this.worker.postMessage({ id, ...body });
     });
+  }
+
+  private post(message: { id: number; rows?: unknown[][]; more?: true; discard?: true; close?: true }): void {
+    if (this.waiting.has(message.id)) this.worker.postMessage(message);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Worker thread that appends `httplogs` rows on its own better-sqlite3 connection to the same
  * file (see sqlite-writer-thread.ts). workerData: { file, sql } with the one-row INSERT. Messages
- * in: { id, rows } with each row's values in bind order, its timestamp as epoch milliseconds;
+ * in: { id, rows, more? } with each row's values in bind order, its timestamp as epoch
+ * milliseconds (`more`: further parts of the same append follow; `discard`: drop the parts sent);
  * out: { id } when committed, { id, error } when rolled back.
  */
 import { createRequire } from 'node:module';
@@ -57,7 +58,12 @@ const checkpoints = setInterval(() => {
   }
 }, CHECKPOINT_EVERY_MS);
 
-parentPort!.on('message', (message: { id: number; rows?: unknown[][]; close?: true }) => {
+/** Rows of appends whose last part has not come yet, by append id. */
+const pending = new Map<number, unknown[][]>();
+
+interface Message { id: number; rows?: unknown[][]; more?: true; discard?: true; close?: true }
+
+parentPort!.on('message', (message: Message) => {
   if (message.close) {
     clearInterval(checkpoints);
     db.close();
@@ -65,8 +71,20 @@ parentPort!.on('message', (message: { id: number; rows?: unknown[][]; close?: tr
     parentPort!.close();
     return;
   }
+  // An append may come in parts (the event loop posts a big batch piecewise); the last part commits all.
+  const rows = pending.get(message.id) ?? [];
+  for (const row of message.rows ?? []) rows.push(row);
+  if (message.more) {
+    pending.set(message.id, rows);
+    return;
+  }
+  pending.delete(message.id);
+  if (message.discard) {
+    parentPort!.postMessage({ id: message.id });
+    return;
+  }
   try {
-    insertAll(message.rows!);
+    insertAll(rows);
     parentPort!.postMessage({ id: message.id });
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });

@@ -108,6 +108,32 @@ describe('SQLite prepared-statement path for the request log', () => {
     }
   });
 
+  it('posts a big batch to the writer thread in parts, committed together; a bad record in a late part writes nothing', async () => {
+    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'parts.db') });
+    try {
+      const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
+      const batch = (sessionID: string) => Array.from({ length: 300 }, (_, i) => requestRecord(sessionID, new Date(Date.UTC(2030, 0, 1) + i), { path: `/r/${i}` }));
+      const bad = batch(uniqueTag('bad'));
+      bad[260] = { ...bad[260]!, sessionID: { $ne: null } as unknown as string };
+      const before = await storage.requests.count();
+      try {
+        await storage.requests.append(bad);
+        expect.fail('a record without a string sessionID must be refused');
+      } catch (error) {
+        expect((error as Error).message).to.include('record 260');
+      }
+      expect(await storage.requests.count()).to.equal(before);
+      const [a, b] = [uniqueTag('typeorm-300'), uniqueTag('thread-300')];
+      await typeorm.append(batch(a));
+      await storage.requests.append(batch(b));
+      const written = await storedRows(storage, b);
+      expect(written.map((row) => row.path)).to.deep.equal(Array.from({ length: 300 }, (_, i) => `/r/${i}`));
+      expect(written).to.deep.equal(await storedRows(storage, a));
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('reads exactly the records TypeORM reads, whatever datetime text a row holds', async () => {
     const storage = await openStorage({ type: 'sqlite', database: join(dir, 'same-reads.db') });
     try {
