@@ -52,14 +52,19 @@ export function rememberAnswers(match: IpMatcher, limit = REMEMBERED_IPS): IpMat
 }
 
 /**
- * Compiles a list of IPs, CIDR ranges (IPv4 and IPv6) and presets into one matcher.
+ * Compiles a list of IPs, CIDR ranges (IPv4 and IPv6) and presets into one matcher. It takes an IP
+ * in any spelling (IPv4-mapped, upper-case IPv6); anything that is not an IP is not in the list.
  * Throws a WardenConfigError naming `option` when an entry is malformed.
  */
 export function compileIpList(entries: readonly string[], option = 'allowIPs'): IpMatcher {
   if (entries.length === 0) return () => false;
   const list = new BlockList();
   for (const entry of entries) addEntry(list, entry, option);
-  return rememberAnswers((ip) => list.check(ip, isIPv4(ip) ? 'ipv4' : 'ipv6'));
+  // Remembered by the spelling asked about, so a known client skips normalising too.
+  return rememberAnswers((raw) => {
+    const ip = normaliseIp(raw);
+    return ip !== null && list.check(ip, isIPv4(ip) ? 'ipv4' : 'ipv6');
+  });
 }
 
 /** The `trustProxy` option as a matcher; undefined trusts no one. */
