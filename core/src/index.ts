@@ -25,4 +25,4 @@ export { startApiServer, createApiApp, type ApiServer, type ApiServerOptions } f
 export { main as runCli } from './cli/main.js';
 export type { CliIo, Command } from './cli/io.js';
 export * from './text/index.js';
-export { resolveModelPath, type ModelLocation } from './models/model-path.js';
+export { resolveModelPath, shippedSessionModelName, type FeatureModelVariant, type ModelLocation } from './models/model-path.js';

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { WardenConfigError } from '../errors.js';
 
 /** Where a model named by the options lives (`modelFile`, `textModelFile`, `dir_path` keep the older tools' meaning). */
 export interface ModelLocation {
@@ -14,4 +15,18 @@ export function resolveModelPath(location: ModelLocation, shipped: string): stri
   if (!location.modelFile) return shipped;
   if (isAbsolute(location.modelFile)) return location.modelFile;
   return resolve(location.dir_path ?? process.cwd(), location.modelFile);
+}
+
+/** The shipped session models: `default` (the rich feature set) or `compat5` (the older five, sesDuration in ms). */
+export type FeatureModelVariant = 'default' | 'compat5';
+
+/**
+ * The base name every backend ships a session model variant under (`session-default`,
+ * `session-compat5`); anything else is a configuration error that lists the choices.
+ */
+export function shippedSessionModelName(variant: FeatureModelVariant = 'default'): string {
+  if (variant !== 'default' && variant !== 'compat5') {
+    throw new WardenConfigError(`Unknown session model variant "${String(variant)}"; use 'default' or 'compat5'.`);
+  }
+  return `session-${variant}`;
 }

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { inMode, TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type ResolvedOptions, type WardenPlugin, resolveModelPath } from '@session-warden/core';
+import { inMode, TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type FeatureModelVariant, type ResolvedOptions, type WardenPlugin, resolveModelPath, shippedSessionModelName } from '@session-warden/core';
 import { readOnnxMetadata } from './onnx-metadata.js';
 
-export type FeatureModelVariant = 'default' | 'compat5';
+export type { FeatureModelVariant };
 
 export interface FeatureClassifierOptions {
   /** Which shipped model to load: `default` (rich features) or `compat5` (the older five, sesDuration in ms). */
@@ -27,12 +27,8 @@ interface SessionModelMetadata {
 export const SHIPPED_MODELS_DIR = resolve(__dirname, '..', '..', 'models');
 
 export function resolveModelFile(options: FeatureClassifierOptions): string {
-  const variant = options.variant ?? 'default';
-  if (variant !== 'default' && variant !== 'compat5') {
-    throw new WardenConfigError(`Unknown session model variant "${String(variant)}"; use 'default' or 'compat5'.`);
-  }
   // As for the text model: no modelFile means the shipped model; dir_path only places a relative modelFile.
-  return resolveModelPath(options, join(SHIPPED_MODELS_DIR, `session-${variant}.onnx`));
+  return resolveModelPath(options, join(SHIPPED_MODELS_DIR, `${shippedSessionModelName(options.variant)}.onnx`));
 }
 
 /**

@@ -6,9 +6,9 @@ import { loadKerasH5 } from './keras/load-h5.js';
 import { loadLayersModelFiles } from './layers-model-files.js';
 import { initTfjsBackend } from './tfjs-backend.js';
 import { LayersFeatureClassifier } from './keras/layers-feature-classifier.js';
-import { inMode, TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type ResolvedOptions, type WardenPlugin, resolveModelPath } from '@session-warden/core';
+import { inMode, TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type FeatureModelVariant, type ResolvedOptions, type WardenPlugin, resolveModelPath, shippedSessionModelName } from '@session-warden/core';
 
-export type FeatureModelVariant = 'default' | 'compat5';
+export type { FeatureModelVariant };
 
 export interface FeatureClassifierOptions {
   /** Which shipped model to load: `default` (rich features) or `compat5` (the older five, sesDuration in ms). */
@@ -40,11 +40,7 @@ const TREES_FORMAT = 'session-warden/oblivious-trees';
 export const SHIPPED_MODELS_DIR = resolve(__dirname, '..', '..', 'models');
 
 export function resolveModelDir(options: FeatureClassifierOptions): string {
-  const variant = options.variant ?? 'default';
-  if (variant !== 'default' && variant !== 'compat5') {
-    throw new WardenConfigError(`Unknown session model variant "${String(variant)}"; use 'default' or 'compat5'.`);
-  }
-  const path = resolveModelPath(options, join(SHIPPED_MODELS_DIR, `session-${variant}`));
+  const path = resolveModelPath(options, join(SHIPPED_MODELS_DIR, shippedSessionModelName(options.variant)));
   return path.endsWith('.json') ? resolve(path, '..') : path;
 }
 
