@@ -1,11 +1,8 @@
-import { expect } from 'chai';
-import { StorageUnavailableError } from '../../src/errors.js';
 import type { Storage } from '../../src/ports/stores.js';
-import { openStorage } from '../../src/storage/index.js';
 import type { SqlContext } from '../../src/storage/sql-context.js';
 import { SqlSessionStore } from '../../src/storage/sql-session-store.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
-import { dropTestTables, expectRecoveryAfterDroppedConnections, pendingSchemaChanges, testTablePrefix, MARIADB_URL, openTestStorage } from './sql-test-storage.js';
+import { dropTestTables, expectRecoveryAfterDroppedConnections, expectSchemaUnchangedOnReopen, expectUnreachableError, MARIADB_URL, openTestStorage } from './sql-test-storage.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
 
 storeSuite('MariaDB (database test)', () => openTestStorage(MARIADB_URL), dropTestTables);
@@ -20,28 +17,9 @@ storeSuite('MariaDB, sessions saved without RETURNING (the MySQL path)', openWit
 
 describe('MariaDB storage', () => {
 
-  it('leaves an existing schema untouched when opened again (a mysql:// URL on a MariaDB server)', async () => {
-    const prefix = testTablePrefix();
-    const first = await openTestStorage(MARIADB_URL, prefix);
-    await first.close();
-    const again = await openTestStorage(MARIADB_URL, prefix);
-    try {
-      expect(await pendingSchemaChanges(again)).to.deep.equal([]);
-    } finally {
-      await dropTestTables(again);
-      await again.close();
-    }
-  });
+  it('leaves an existing schema untouched when opened again (a mysql:// URL on a MariaDB server)', () => expectSchemaUnchangedOnReopen(MARIADB_URL));
   it('names the URL with the password masked when the server cannot be reached', async () => {
-    try {
-      await openStorage({ type: 'mariadb', url: 'mariadb://root:hunter2@127.0.0.1:1/test' });
-      expect.fail('connecting to a closed port should fail');
-    } catch (error) {
-      expect(error).to.be.instanceOf(StorageUnavailableError);
-      const message = (error as Error).message;
-      expect(message).to.include('mariadb://root:***@127.0.0.1:1/test');
-      expect(message).to.not.include('hunter2');
-    }
+    await expectUnreachableError({ type: 'mariadb', url: 'mariadb://root:hunter2@127.0.0.1:1/test' }, 'mariadb://root:***@127.0.0.1:1/test', 'hunter2');
   });
 
   describe('when the server kills its connections', () => {

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import { StorageUnavailableError } from '../../src/errors.js';
 import type { Storage } from '../../src/ports/stores.js';
-import { openStorage } from '../../src/storage/index.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
-import { dropTestTables, expectRecoveryAfterDroppedConnections, pendingSchemaChanges, openTestStorage, POSTGRES_URL, testTablePrefix } from './sql-test-storage.js';
+import { dropTestTables, expectRecoveryAfterDroppedConnections, expectSchemaUnchangedOnReopen, expectUnreachableError, openTestStorage, POSTGRES_URL, testTablePrefix } from './sql-test-storage.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
 
 storeSuite('PostgreSQL (database test)', () => openTestStorage(POSTGRES_URL), dropTestTables);
@@ -11,29 +10,11 @@ storeSuite('PostgreSQL (database test)', () => openTestStorage(POSTGRES_URL), dr
 describe('PostgreSQL storage', function () {
   this.timeout(30_000);
 
-  it('leaves an existing schema untouched when opened again (PostgreSQL)', async () => {
-    const prefix = testTablePrefix();
-    const first = await openTestStorage(POSTGRES_URL, prefix);
-    await first.close();
-    const again = await openTestStorage(POSTGRES_URL, prefix);
-    try {
-      expect(await pendingSchemaChanges(again)).to.deep.equal([]);
-    } finally {
-      await dropTestTables(again);
-      await again.close();
-    }
-  });
+  it('leaves an existing schema untouched when opened again (PostgreSQL)', () => expectSchemaUnchangedOnReopen(POSTGRES_URL));
 
   it('names the URL with the password masked when the server cannot be reached', async () => {
-    try {
-      await openStorage('postgres://warden:s3cret@127.0.0.1:1/test');
-      expect.fail('connecting to a closed port should fail');
-    } catch (error) {
-      expect(error).to.be.instanceOf(StorageUnavailableError);
-      const message = (error as Error).message;
-      expect(message).to.include('postgres://warden:***@127.0.0.1:1/test').and.include('server is running');
-      expect(message).to.not.include('s3cret');
-    }
+    const message = await expectUnreachableError('postgres://warden:s3cret@127.0.0.1:1/test', 'postgres://warden:***@127.0.0.1:1/test', 's3cret');
+    expect(message).to.include('server is running');
   });
 
   it('reports a failing operation as StorageUnavailableError naming the database', async () => {

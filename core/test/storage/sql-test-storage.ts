@@ -48,3 +48,34 @@ export async function expectRecoveryAfterDroppedConnections(storage: Storage, se
   expect(found).to.have.length(1);
   await storage.ping();
 }
+
+/** Opens a fresh schema, then opens it again: the second open must want no schema change. */
+export async function expectSchemaUnchangedOnReopen(url: string): Promise<void> {
+  const prefix = testTablePrefix();
+  const first = await openTestStorage(url, prefix);
+  await first.close();
+  const again = await openTestStorage(url, prefix);
+  try {
+    expect(await pendingSchemaChanges(again)).to.deep.equal([]);
+  } finally {
+    await dropTestTables(again);
+    await again.close();
+  }
+}
+
+/**
+ * Opening storage on a closed port must fail with StorageUnavailableError naming `maskedUrl` and
+ * never `password`; returns the message for further checks.
+ */
+export async function expectUnreachableError(options: StorageOptions | string, maskedUrl: string, password: string): Promise<string> {
+  try {
+    await openStorage(options);
+  } catch (error) {
+    expect(error).to.be.instanceOf(StorageUnavailableError);
+    const message = (error as Error).message;
+    expect(message).to.include(maskedUrl);
+    expect(message).to.not.include(password);
+    return message;
+  }
+  return expect.fail('connecting to a closed port should fail');
+}
