@@ -49,12 +49,13 @@ export function countResponseBytes(res: ServerResponse): () => number {
   let start = socket ? bytesWrittenOf(socket) : 0;
   let end = -1;
   if (!socket) {
-    res.once('socket', (assigned: Socket) => {
+    res.on('socket', (assigned: Socket) => {
       socket = assigned;
       start = bytesWrittenOf(assigned);
     });
   }
-  res.once('prefinish', () => { if (socket) end = bytesWrittenOf(socket); });
+  // Each is emitted once per response; `on` spares the bound wrapper `once` makes per request.
+  res.on('prefinish', () => { if (socket && end < 0) end = bytesWrittenOf(socket); });
   // A response that never finished (client gone): what was written until its socket closed.
   return () => (socket ? (end >= 0 ? end : bytesWrittenOf(socket)) - start : 0);
 }

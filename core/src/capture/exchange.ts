@@ -77,7 +77,11 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
     };
     // Node emits 'close' on every response exactly once, after 'finish' when the response
     // completed and on its own when the client went away first: one listener sees both ends.
-    res.once('close', () => {
+    // `on` plus a flag rather than `once`, whose wrapper costs a bound function per request.
+    let recorded = false;
+    res.on('close', () => {
+      if (recorded) return;
+      recorded = true;
       try {
         input.onRecord(buildRecord(exchange));
       } catch {

@@ -38,6 +38,31 @@ describe('SQLite storage', () => {
     }
   });
 
+  it('indexes httplogs only where a query reads, and drops an older file\'s unused (clientIP, timestamp) index', async () => {
+    const database = join(dir, 'indexes.db');
+    const indexedColumns = async (storage: SqlStorage) => {
+      const names = await storage.dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'httplogs' AND sql IS NOT NULL`) as { name: string }[];
+      const lists = await Promise.all(names.map(async ({ name }) =>
+        (await storage.dataSource.query(`PRAGMA index_info("${name}")`) as { name: string }[]).map((column) => column.name).join(',')));
+      return lists.sort();
+    };
+    const first = await openStorage({ type: 'sqlite', database }) as SqlStorage;
+    try {
+      expect(await indexedColumns(first)).to.deep.equal(['sessionID', 'timestamp']);
+      // What an earlier version of this package created.
+      await first.dataSource.query('CREATE INDEX "IDX_9bdc26f871e42cd98e15d60b41" ON "httplogs" ("clientIP", "timestamp")');
+      expect(await indexedColumns(first)).to.deep.equal(['clientIP,timestamp', 'sessionID', 'timestamp']);
+    } finally {
+      await first.close();
+    }
+    const reopened = await openStorage({ type: 'sqlite', database }) as SqlStorage;
+    try {
+      expect(await indexedColumns(reopened)).to.deep.equal(['sessionID', 'timestamp']);
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('says which file could not be opened and what to check', async () => {
     const database = join(dir, 'not-a-database.db');
     writeFileSync(database, 'this is a text file, not SQLite '.repeat(200));
