@@ -1,4 +1,5 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { IpSource } from '../ports/records.js';
 import type { TrustProxy } from '../config/options.js';
 import { ipFromHop, normaliseIp } from './ip-address.js';
@@ -90,6 +91,26 @@ export function createClientIpResolver(options: ClientIpOptions = {}): (peerAddr
       if (ip) return { ip, source };
     }
     return { ip: peer, source: 'socket' };
+  };
+}
+
+/**
+ * Per-request resolver that remembers, for each connection from a peer that is not a trusted
+ * proxy, the answer it gave: such a peer's headers are never read, so every request on that
+ * keep-alive connection has the same client IP. A trusted proxy's requests are resolved each time.
+ */
+export function createRequestClientIpResolver(options: ClientIpOptions = {}): (req: IncomingMessage) => ClientIp {
+  const trusted = compileTrustProxy(options.trustProxy);
+  const resolve = createClientIpResolver(options);
+  const bySocket = new WeakMap<Socket, ClientIp>();
+  return (req) => {
+    const socket = req.socket as Socket | null;
+    if (!socket) return resolve(undefined, req.headers);
+    const known = bySocket.get(socket);
+    if (known) return known;
+    const answer = resolve(socket.remoteAddress, req.headers);
+    if (answer.source === 'socket' && answer.ip !== UNKNOWN_IP && !trusted(answer.ip)) bySocket.set(socket, Object.freeze(answer));
+    return answer;
   };
 }
 

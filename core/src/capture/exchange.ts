@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestFlags, RequestRecord } from '../ports/records.js';
-import { createClientIpResolver, type ClientIp } from './client-ip.js';
+import { createRequestClientIpResolver, type ClientIp } from './client-ip.js';
 import { compileCaptureOptions, type CaptureOptions } from './capture-options.js';
 import { sanitiseBody } from './body-sanitiser.js';
 import { redactUrlText, sanitiseUrl } from './url-sanitiser.js';
@@ -54,12 +54,8 @@ interface ExchangeState {
  */
 export function createExchangeCapture(options: CaptureOptions = {}) {
   const compiled = compileCaptureOptions(options);
-  const resolveIp = createClientIpResolver(compiled);
-
   /** The client IP of a request (socket peer unless a trusted proxy says otherwise). */
-  function clientIpOf(req: IncomingMessage): ClientIp {
-    return resolveIp(req.socket?.remoteAddress, req.headers);
-  }
+  const clientIpOf = createRequestClientIpResolver(compiled);
 
   /**
    * Starts timing a request on arrival and, when it ends — finished, aborted by the client or

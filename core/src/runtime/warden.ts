@@ -112,11 +112,11 @@ export class Warden {
   }
 
   /** In-memory check on the request path; null when the client may pass. */
-  blockedFor(clientIP: string, now = Date.now()): { retryAfterSec: number; reason: string } | null {
+  blockedFor(clientIP: string, now?: number): { retryAfterSec: number; reason: string } | null {
     if (this.options.mode === 'monitor' || isAllowedIp(clientIP, this.options.allowIPs)) return null;
     const entry = this.blocklist.isBlocked(clientIP, now);
     if (!entry) return null;
-    return { retryAfterSec: Math.max(1, Math.ceil((entry.blockedUntil.getTime() - now) / 1000)), reason: entry.reason };
+    return { retryAfterSec: Math.max(1, Math.ceil((entry.blockedUntil.getTime() - (now ?? Date.now())) / 1000)), reason: entry.reason };
   }
 
   /** Removes a block from the store and from memory; false when the IP was not blocked. */

@@ -4,7 +4,7 @@ import { checkClientIp, checkDate, checkSessionId } from './record-checks.js';
 
 /** Record → row; checks what SQL would otherwise reject for the whole batch, naming the record. */
 export function toHttpLogRow(record: RequestRecord, index: number): HttpLogRow {
-  const where = `RequestLogStore.append: record ${index}`;
+  const where = () => `RequestLogStore.append: record ${index}`; // named only for an error
   const row: HttpLogRow = {
     clientIP: checkClientIp(record.clientIP, where),
     ipSource: record.ipSource,
@@ -13,7 +13,7 @@ export function toHttpLogRow(record: RequestRecord, index: number): HttpLogRow {
     path: record.path,
     query: record.query,
     statusCode: record.statusCode,
-    timestamp: checkDate(record.timestamp, `${where}: timestamp`),
+    timestamp: checkDate(record.timestamp, () => `${where()}: timestamp`),
     durationMs: record.durationMs,
     requestBytes: record.requestBytes,
     responseBytes: record.responseBytes,

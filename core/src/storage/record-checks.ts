@@ -1,30 +1,35 @@
 import { ValidationError } from '../errors.js';
 import { MAX_CLIENT_IP_LENGTH, MAX_SESSION_ID_LENGTH } from './entities.js';
 
+/** Where a value came from, for the error message; a function when naming it costs work per value checked. */
+export type Where = string | (() => string);
+
+const named = (where: Where): string => (typeof where === 'string' ? where : where());
+
 /**
  * A session ID is always a string. The API checks this already; the store checks again so that an
  * object such as `{ "$ne": null }` can never become part of a query (defence in depth).
  */
-export function checkSessionId(value: unknown, where: string): string {
+export function checkSessionId(value: unknown, where: Where): string {
   if (typeof value !== 'string') {
-    throw new ValidationError(`${where}: sessionID must be a string, got ${value === null ? 'null' : typeof value}. Pass the session ID as text.`);
+    throw new ValidationError(`${named(where)}: sessionID must be a string, got ${value === null ? 'null' : typeof value}. Pass the session ID as text.`);
   }
   if (value.length > MAX_SESSION_ID_LENGTH) {
-    throw new ValidationError(`${where}: sessionID is ${value.length} characters long; at most ${MAX_SESSION_ID_LENGTH} are stored. Use shorter session IDs.`);
+    throw new ValidationError(`${named(where)}: sessionID is ${value.length} characters long; at most ${MAX_SESSION_ID_LENGTH} are stored. Use shorter session IDs.`);
   }
   return value;
 }
 
-export function checkClientIp(value: unknown, where: string): string {
+export function checkClientIp(value: unknown, where: Where): string {
   if (typeof value !== 'string' || value.length > MAX_CLIENT_IP_LENGTH) {
-    throw new ValidationError(`${where}: clientIP must be a string of at most ${MAX_CLIENT_IP_LENGTH} characters, got ${typeof value === 'string' ? `${value.length} characters` : typeof value}.`);
+    throw new ValidationError(`${named(where)}: clientIP must be a string of at most ${MAX_CLIENT_IP_LENGTH} characters, got ${typeof value === 'string' ? `${value.length} characters` : typeof value}.`);
   }
   return value;
 }
 
-export function checkDate(value: unknown, where: string): Date {
+export function checkDate(value: unknown, where: Where): Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
-    throw new ValidationError(`${where} must be a valid Date, got ${value instanceof Date ? 'an invalid Date' : typeof value}.`);
+    throw new ValidationError(`${named(where)} must be a valid Date, got ${value instanceof Date ? 'an invalid Date' : typeof value}.`);
   }
   return value;
 }
