@@ -162,7 +162,12 @@ export class Recorder {
     this.timer = null;
   }
 
-  /** Timer-driven writing: batch after batch while records remain, then back off or wait for more. */
+  /**
+   * Timer-driven writing: what is queued now, then further appends back to back only while a full
+   * one waits (a backlog). Records that arrived during a write wait for the next interval instead:
+   * under steady traffic, writing whatever came in during the last round trip would turn each
+   * interval's one big append into dozens of small ones, each with its own commit and message.
+   */
   private async drain(): Promise<void> {
     if (this.closed) return;
     while (this.queue.length > 0 && !this.closed) {
@@ -170,9 +175,11 @@ export class Recorder {
         if (!this.closed) this.schedule(this.retryDelay);
         return;
       }
+      if (this.queue.length < this.sliceSize()) break;
       // An embedded database writes synchronously: let waiting requests run between batches.
-      if (this.queue.length > 0) await yieldToRequests();
+      await yieldToRequests();
     }
+    if (this.queue.length > 0 && !this.closed && !this.timer) this.schedule(this.interval);
   }
 
   /** Records for the next append: `batchSize`, or what fits the write budget at the measured speed. */

@@ -33,14 +33,36 @@ describe('pipeline: Recorder (SQLite)', () => {
     await recorder.close();
   });
 
-  it('writes a full batch at once in one append, without waiting for the interval', async () => {
+  it('writes full batches at once, without waiting for the interval; the rest waits for it', async () => {
     const { store, state } = switchable(db.storage.requests);
-    const recorder = new Recorder(store, { flushIntervalMs: 60_000, batchSize: 50 });
+    const recorder = new Recorder(store, { flushIntervalMs: 400, batchSize: 50 });
+    const started = Date.now();
     for (let i = 0; i < 120; i++) recorder.push(record());
+    await until(() => recorder.stats().written === 100);
+    expect(Date.now() - started, 'full batches go at once').to.be.below(300);
+    expect(recorder.stats().queued).to.equal(20);
     await until(() => recorder.stats().written === 120);
+    expect(Date.now() - started, 'the rest goes with the interval').to.be.at.least(380);
     expect(state.sizes).to.deep.equal([50, 50, 20]);
     expect(await db.storage.requests.count()).to.equal(120);
     await recorder.close();
+  });
+
+  it('under steady traffic writes one append per interval, not one per write round trip', async () => {
+    const { store, state } = switchable(db.storage.requests);
+    const slowed: RequestLogStore = Object.create(store);
+    slowed.append = async (records) => { await sleep(5); return store.append(records); }; // a database round trip
+    const recorder = new Recorder(slowed, { flushIntervalMs: 100, batchSize: 2000 });
+    const started = Date.now();
+    while (Date.now() - started < 450) {
+      recorder.push(record());
+      await sleep(1);
+    }
+    await recorder.close();
+    const pushed = state.sizes.reduce((a, b) => a + b, 0);
+    expect(recorder.stats()).to.include({ written: pushed, dropped: 0 });
+    // About 450 / 100 intervals plus close(); writing on after each append would make ~80 small ones.
+    expect(state.sizes.length).to.be.within(3, 7);
   });
 
   it('bounds the queue, counts drops and warns once', async () => {

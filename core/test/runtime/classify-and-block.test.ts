@@ -214,6 +214,25 @@ describe('classifying a session and blacklisting its client', () => {
     expect(verdicts.map((v) => v.behavior)).to.deep.equal(['Abnormal', 'Abnormal']);
   });
 
+  it('classifies a session from held records without writing the queued records first (they go with the flush interval)', async () => {
+    const verdicts: SessionFeatures[] = [];
+    const warden = await start({ groupToSessions: true, maxReqsPerSess: 3, flushIntervalMs: 60_000, onVerdict: (s) => { verdicts.push(s); } });
+    let appends = 0;
+    const append = warden.storage.requests.append.bind(warden.storage.requests);
+    warden.storage.requests.append = (records) => { appends++; return append(records); }; // spy on the real store
+    const now = Date.now();
+    for (let i = 0; i < 7; i++) {
+      const record = { ...requestRecord('', new Date(now + i * 10), { clientIP: '192.0.2.11', path: `/p${i}` }), sessionID: undefined };
+      warden.record(record);
+    }
+    for (let i = 0; i < 200 && verdicts.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(verdicts).to.have.length(2);
+    expect(appends, 'a closed session does not force a write of everything queued').to.equal(0);
+    await warden.settle();
+    expect(appends).to.equal(1);
+    expect(await warden.storage.requests.count()).to.equal(7);
+  });
+
   it('groups recorded requests with the installed time sessionizer and classifies each session when it closes', async () => {
     const verdicts: SessionFeatures[] = [];
     const warden = await start({ groupToSessions: true, sessTimeThres: 0.2, onVerdict: (s) => { verdicts.push(s); } });
