@@ -59,10 +59,16 @@ function walkHops(hops: readonly string[], trusted: IpMatcher): string | null {
   return candidate;
 }
 
+type ClientIpResolver = (peerAddress: string | undefined, headers: IncomingHttpHeaders) => ClientIp;
+
 /** A client-IP resolver with `trustProxy` compiled once; call it per request. */
-export function createClientIpResolver(options: ClientIpOptions = {}): (peerAddress: string | undefined, headers: IncomingHttpHeaders) => ClientIp {
-  const trusted = compileTrustProxy(options.trustProxy);
-  const custom = options.customIPHeader?.toLowerCase();
+export function createClientIpResolver(options: ClientIpOptions = {}): ClientIpResolver {
+  return resolverTrusting(compileTrustProxy(options.trustProxy), options.customIPHeader);
+}
+
+/** The resolver over an already compiled `trustProxy`, so a caller that needs the matcher too compiles it once. */
+function resolverTrusting(trusted: IpMatcher, customIPHeader: string | undefined): ClientIpResolver {
+  const custom = customIPHeader?.toLowerCase();
   return (peerAddress, headers) => {
     const peer = normaliseIp(peerAddress) ?? UNKNOWN_IP;
     // Forwarding headers are anyone's to write: only a trusted proxy's are believed.
@@ -101,7 +107,7 @@ export function createClientIpResolver(options: ClientIpOptions = {}): (peerAddr
  */
 export function createRequestClientIpResolver(options: ClientIpOptions = {}): (req: IncomingMessage) => ClientIp {
   const trusted = compileTrustProxy(options.trustProxy);
-  const resolve = createClientIpResolver(options);
+  const resolve = resolverTrusting(trusted, options.customIPHeader);
   const bySocket = new WeakMap<Socket, ClientIp>();
   return (req) => {
     const socket = req.socket as Socket | null;

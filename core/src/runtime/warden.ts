@@ -170,10 +170,10 @@ export class Warden {
   private async classifyClosed({ event, held }: ClosedSession): Promise<void> {
     // The close is noticed inside a request's 'close' handler: start after waiting I/O has run.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    // Storage is read only without held records or by a remote classifier: only then must the
+    // Without held records (always so for a remote classifier) storage is read: only then must the
     // session's rows be written first. Flushing on every close would cut the recorder's batches
     // into one small append per closed session under steady traffic.
-    if (!held || this.options.classifier !== 'in-process') await this.recorder.flush();
+    if (!held) await this.recorder.flush();
     if (this.options.classifier !== 'in-process') {
       await classifyRemotely(event.sessionID, this.options.classifier);
       await this.blocklist.refresh();
