@@ -1,5 +1,11 @@
 import type { DataSource, EntitySchema } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata.js';
+
+/** The entity's table (schema-qualified where it has one), each part escaped by the driver. */
+export function escapedTable(dataSource: DataSource, metadata: EntityMetadata): string {
+  return metadata.tablePath.split('.').map((part) => dataSource.driver.escape(part)).join('.');
+}
 
 /** What a hand-built INSERT for an entity names: its written columns, escaped table and column list. */
 export interface InsertTarget {
@@ -14,7 +20,7 @@ export function insertTarget<T>(dataSource: DataSource, target: EntitySchema<T>)
   const metadata = dataSource.getMetadata(target);
   const driver = dataSource.driver;
   const columns = metadata.columns.filter((column) => !column.isGenerated);
-  const table = metadata.tablePath.split('.').map((part) => driver.escape(part)).join('.');
+  const table = escapedTable(dataSource, metadata);
   const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
   return { columns, table, names };
 }

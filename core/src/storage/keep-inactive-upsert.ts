@@ -1,6 +1,7 @@
 import type { DataSource, EntitySchema } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { SesFeaturesRow } from './entities.js';
+import { insertTarget } from './insert-target.js';
 
 /**
  * A classified session written in one statement: inserted, or replacing the stored row, except
@@ -25,17 +26,16 @@ export class KeepInactiveUpsert {
     const driver = dataSource.driver;
     const type = driver.options.type;
     const q = (name: string) => driver.escape(name);
-    const table = metadata.tablePath.split('.').map(q).join('.');
-    this.columns = metadata.columns;
+    const { columns, table, names } = insertTarget(dataSource, target);
+    this.columns = columns;
     const key = metadata.primaryColumns;
     const active = metadata.findColumnWithPropertyName('active');
     if (key.length !== 1 || !active) throw new Error('sesfeatures needs one primary key column and an "active" column');
     this.active = active;
-    const names = this.columns.map((c) => q(c.databaseName));
     const marks = this.columns.map((_, i) => (type === 'postgres' ? `$${i + 1}` : '?'));
     const a = q(active.databaseName);
     const replaced = this.columns.filter((c) => c !== active && c !== key[0]).map((c) => q(c.databaseName));
-    const head = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${marks.join(', ')})`;
+    const head = `INSERT INTO ${table} (${names}) VALUES (${marks.join(', ')})`;
     if (type === 'mysql' || type === 'mariadb') {
       // In ON DUPLICATE KEY UPDATE a bare column name is the stored value, VALUES(c) the new one.
       const set = [...replaced.map((n) => `${n} = VALUES(${n})`), `${a} = ${a} AND VALUES(${a})`].join(', ');

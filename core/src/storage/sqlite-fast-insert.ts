@@ -1,15 +1,8 @@
 import type { DataSource, EntitySchema } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
 import type { HttpLogRow } from './entities.js';
-
-/** The part of a better-sqlite3 connection this file uses (the package ships no types here). */
-interface SqliteStatement {
-  run(...params: unknown[]): unknown;
-}
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-  transaction<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void;
-}
+import { escapedTable } from './insert-target.js';
+import { betterSqliteConnection } from './sqlite-connection.js';
 
 /** Row fields in the order the prepared INSERT binds them. */
 const FIELDS = [
@@ -73,16 +66,15 @@ export class SqliteFastInsert {
    * file knows (then the caller keeps TypeORM's path, which handles any schema).
    */
   static create(dataSource: DataSource, target: EntitySchema<HttpLogRow>): SqliteFastInsert | null {
-    if (dataSource.driver.options.type !== 'better-sqlite3') return null;
-    const db = (dataSource.driver as unknown as { databaseConnection?: SqliteConnection }).databaseConnection;
-    if (!db || typeof db.prepare !== 'function' || typeof db.transaction !== 'function') return null;
+    const db = betterSqliteConnection(dataSource);
+    if (!db) return null;
     const metadata = dataSource.getMetadata(target);
     const columns = metadata.columns.filter((column) => !column.isGenerated);
     const byProperty = new Map(columns.map((column) => [column.propertyName, column]));
     if (columns.length !== FIELDS.length || FIELDS.some((field) => !byProperty.has(field))) return null;
     if (byProperty.get('timestamp')!.type !== 'datetime') return null;
     const escape = (name: string) => dataSource.driver.escape(name);
-    const table = metadata.tablePath.split('.').map(escape).join('.');
+    const table = escapedTable(dataSource, metadata);
     const names = FIELDS.map((field) => escape(byProperty.get(field)!.databaseName)).join(', ');
     const sql = `INSERT INTO ${table} (${names}) VALUES (${FIELDS.map(() => '?').join(', ')})`;
     const statement = db.prepare(sql);

@@ -2,14 +2,8 @@ import type { DataSource, EntitySchema } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { RequestRecord } from '../ports/records.js';
 import type { HttpLogRow } from './entities.js';
-
-interface SqliteStatement {
-  all(...params: unknown[]): unknown[][];
-  raw(toggle: boolean): SqliteStatement;
-}
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-}
+import { escapedTable } from './insert-target.js';
+import { betterSqliteConnection, type SqliteStatement } from './sqlite-connection.js';
 
 /** The table's columns. */
 const FIELDS = [
@@ -47,9 +41,8 @@ export class SqliteSessionRead {
    * knows (other databases and schemas keep TypeORM's path).
    */
   static create(dataSource: DataSource, target: EntitySchema<HttpLogRow>): SqliteSessionRead | null {
-    if (dataSource.driver.options.type !== 'better-sqlite3') return null;
-    const db = (dataSource.driver as unknown as { databaseConnection?: SqliteConnection }).databaseConnection;
-    if (!db || typeof db.prepare !== 'function') return null;
+    const db = betterSqliteConnection(dataSource);
+    if (!db) return null;
     const metadata = dataSource.getMetadata(target);
     const byProperty = new Map(metadata.columns.map((column) => [column.propertyName, column]));
     if (metadata.columns.length !== FIELDS.length || FIELDS.some((field) => !byProperty.has(field))) return null;
@@ -57,7 +50,7 @@ export class SqliteSessionRead {
     if (timestamp.type !== 'datetime') return null;
     const escape = (name: string) => dataSource.driver.escape(name);
     const column = (field: (typeof FIELDS)[number]) => escape(byProperty.get(field)!.databaseName);
-    const table = metadata.tablePath.split('.').map(escape).join('.');
+    const table = escapedTable(dataSource, metadata);
     // Rows as arrays (`raw`): building an object per row costs better-sqlite3 about as much again as the query.
     const select = `SELECT ${SELECTED.map(column).join(', ')} FROM ${table} WHERE ${column('sessionID')} = ? ORDER BY `;
     const byId = db.prepare(`${select}${column('id')} ASC`).raw(true);
@@ -72,8 +65,8 @@ export class SqliteSessionRead {
    * comparison matches SQLite's, does SQLite sort them.
    */
   records(sessionID: string): RequestRecord[] {
-    let rows = this.byId.all(sessionID);
-    if (!inTimeOrder(rows)) rows = this.byTime.all(sessionID);
+    let rows = this.byId.all<unknown[]>(sessionID);
+    if (!inTimeOrder(rows)) rows = this.byTime.all<unknown[]>(sessionID);
     const out = new Array<RequestRecord>(rows.length);
     for (let i = 0; i < rows.length; i++) out[i] = this.record(rows[i]!, sessionID);
     return out;

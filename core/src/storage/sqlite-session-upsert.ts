@@ -1,14 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { SesFeaturesRow } from './entities.js';
 import type { KeepInactiveUpsert } from './keep-inactive-upsert.js';
-
-interface SqliteStatement {
-  all(params: unknown[]): unknown[];
-}
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-  transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
-}
+import { betterSqliteConnection } from './sqlite-connection.js';
 
 /**
  * SQLite: classified sessions saved with the keep-inactive upsert as a prepared statement on the
@@ -24,9 +17,8 @@ export class SqliteSessionUpsert {
 
   /** Null unless the DataSource is better-sqlite3. */
   static create(dataSource: DataSource, upsert: KeepInactiveUpsert): SqliteSessionUpsert | null {
-    if (dataSource.driver.options.type !== 'better-sqlite3') return null;
-    const db = (dataSource.driver as unknown as { databaseConnection?: SqliteConnection }).databaseConnection;
-    if (!db || typeof db.prepare !== 'function' || typeof db.transaction !== 'function') return null;
+    const db = betterSqliteConnection(dataSource);
+    if (!db) return null;
     const statement = db.prepare(upsert.sql);
     const writeAll = db.transaction((rows: readonly SesFeaturesRow[]) =>
       rows.map((row) => upsert.storedActive(statement.all(upsert.params(row)))));
