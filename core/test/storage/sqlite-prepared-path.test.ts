@@ -19,13 +19,23 @@ function contextOf(storage: Storage): SqlContext {
   return (storage as unknown as { ctx: SqlContext }).ctx;
 }
 
-/** The same SQLite storage, with its request log on another path (TypeORM's, or prepared statements on the event loop). */
 /** A session's httplogs rows as SQLite holds them, in insertion order, without id and sessionID. */
 async function storedRows(storage: Storage, sessionID: string): Promise<Record<string, unknown>[]> {
   const raw = await (storage as SqlStorage).dataSource.query('SELECT * FROM httplogs WHERE sessionID = ? ORDER BY id', [sessionID]) as Record<string, unknown>[];
   return raw.map(({ id: _id, sessionID: _s, ...rest }) => rest);
 }
 
+/** Opens `name` in the temp dir, hands it to `use`, and closes it whatever happens. */
+async function withSqlite(name: string, use: (storage: SqlStorage) => Promise<void>): Promise<void> {
+  const storage = await openStorage({ type: 'sqlite', database: join(dir, name) }) as SqlStorage;
+  try {
+    await use(storage);
+  } finally {
+    await storage.close();
+  }
+}
+
+/** The same SQLite storage, with its request log on another path (TypeORM's, or prepared statements on the event loop). */
 async function openWithRequestLog(database: string, options: { fastPath?: boolean; writerThread?: boolean }): Promise<Storage> {
   const storage = await openStorage({ type: 'sqlite', database }) as SqlStorage;
   await storage.requests.close(); // its writer thread is not used here
@@ -42,21 +52,17 @@ storeSuite('SQLite, request log with prepared statements on the event loop (no w
 
 describe('SQLite prepared-statement path for the request log', () => {
   it('is the path SQLite storage takes for appends (in a writer thread) and session reads', async () => {
-    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'path.db') });
-    try {
+    await withSqlite('path.db', async (storage) => {
       expect((storage.requests as SqlRequestLogStore).accessPath).to.equal('sqlite-writer-thread');
       expect((storage.requests as SqlRequestLogStore).writesOnEventLoop).to.equal(false);
       expect(new SqlRequestLogStore(contextOf(storage), { writerThread: false }).writesOnEventLoop).to.equal(true);
       expect(new SqlRequestLogStore(contextOf(storage), { writerThread: false }).accessPath).to.equal('sqlite-prepared');
       expect(new SqlRequestLogStore(contextOf(storage), { fastPath: false }).accessPath).to.equal('typeorm');
-    } finally {
-      await storage.close();
-    }
+    });
   });
 
   it('writes exactly the column values TypeORM writes', async () => {
-    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'same-rows.db') });
-    try {
+    await withSqlite('same-rows.db', async (storage) => {
       const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
       const inThread = new SqlRequestLogStore(contextOf(storage), { writerThread: false });
       const fast = storage.requests;
@@ -82,14 +88,11 @@ describe('SQLite prepared-statement path for the request log', () => {
       const strip = (records: Awaited<ReturnType<typeof fast.findBySession>>) => records.map(({ id: _id, sessionID: _s, ...rest }) => rest);
       expect(strip(await fast.findBySession(a))).to.deep.equal(strip(await typeorm.findBySession(b)));
       expect(strip(await fast.findBySession(a))).to.deep.equal(strip([minimal(a), full(a)])); // oldest first
-    } finally {
-      await storage.close();
-    }
+    });
   });
 
   it('writes batches spanning several multi-row INSERTs (and a remainder) as TypeORM does, in order', async () => {
-    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'grouped-rows.db') });
-    try {
+    await withSqlite('grouped-rows.db', async (storage) => {
       const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
       const base = Date.UTC(2030, 5, 1, 12, 0, 0, 0);
       const batch = (sessionID: string) => Array.from({ length: 37 }, (_, i) => requestRecord(sessionID, new Date(base + i * 1001), {
@@ -103,14 +106,11 @@ describe('SQLite prepared-statement path for the request log', () => {
       const written = await rows(b);
       expect(written.map((row) => row.path)).to.deep.equal(Array.from({ length: 37 }, (_, i) => `/p/${i}`));
       expect(written).to.deep.equal(await rows(a));
-    } finally {
-      await storage.close();
-    }
+    });
   });
 
   it('posts a big batch to the writer thread in parts, committed together; a bad record in a late part writes nothing', async () => {
-    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'parts.db') });
-    try {
+    await withSqlite('parts.db', async (storage) => {
       const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
       const batch = (sessionID: string) => Array.from({ length: 300 }, (_, i) => requestRecord(sessionID, new Date(Date.UTC(2030, 0, 1) + i), { path: `/r/${i}` }));
       const bad = batch(uniqueTag('bad'));
@@ -129,14 +129,11 @@ describe('SQLite prepared-statement path for the request log', () => {
       const written = await storedRows(storage, b);
       expect(written.map((row) => row.path)).to.deep.equal(Array.from({ length: 300 }, (_, i) => `/r/${i}`));
       expect(written).to.deep.equal(await storedRows(storage, a));
-    } finally {
-      await storage.close();
-    }
+    });
   });
 
   it('reads exactly the records TypeORM reads, whatever datetime text a row holds', async () => {
-    const storage = await openStorage({ type: 'sqlite', database: join(dir, 'same-reads.db') });
-    try {
+    await withSqlite('same-reads.db', async (storage) => {
       const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
       const sessionID = uniqueTag('texts');
       // Rows another tool (or an older version) may have written: no ms, ISO with T and Z, a two-digit year, an offset.
@@ -156,9 +153,7 @@ describe('SQLite prepared-statement path for the request log', () => {
       expect(fast).to.deep.equal(viaTypeorm);
       expect(fast.map((r) => String(r.timestamp.getTime()))).to.deep.equal(viaTypeorm.map((r) => String(r.timestamp.getTime())));
       expect(fast.find((r) => r.path === '/2')!.timestamp.toISOString()).to.equal('0099-06-01T00:00:00.000Z');
-    } finally {
-      await storage.close();
-    }
+    });
   });
 
   it('formats datetimes as TypeORM does, in any time zone and outside years 0-9999', () => {
@@ -178,9 +173,8 @@ describe('SQLite prepared-statement path for the request log', () => {
 
   for (const writerThread of [true, false]) {
     it(`writes nothing from a batch that fails part-way, and keeps working (${writerThread ? 'writer thread' : 'event loop'})`, async () => {
-      const storage = await openStorage({ type: 'sqlite', database: join(dir, `atomic-${writerThread}.db`) }) as SqlStorage;
-      const requests = writerThread ? storage.requests : new SqlRequestLogStore(contextOf(storage), { writerThread: false });
-      try {
+      await withSqlite(`atomic-${writerThread}.db`, async (storage) => {
+        const requests = writerThread ? storage.requests : new SqlRequestLogStore(contextOf(storage), { writerThread: false });
         const sessionID = uniqueTag('atomic');
         const before = await requests.count();
         const bad = requestRecord(sessionID, new Date(), { statusCode: { not: 'a number' } as unknown as number });
@@ -193,9 +187,7 @@ describe('SQLite prepared-statement path for the request log', () => {
         expect(await requests.count()).to.equal(before);
         await requests.append([requestRecord(sessionID, new Date())]);
         expect(await requests.findBySession(sessionID)).to.have.length(1);
-      } finally {
-        await storage.close();
-      }
+      });
     });
   }
 
