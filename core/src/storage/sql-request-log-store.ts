@@ -9,6 +9,7 @@ import type { HttpLogRow } from './entities.js';
 import { MultiRowInsert } from './multi-row-insert.js';
 import { PostgresUnnestInsert } from './postgres-unnest-insert.js';
 import type { SqlContext } from './sql-context.js';
+import { betterSqliteConnection } from './sqlite-connection.js';
 import { httpLogWriterParams, SqliteFastInsert } from './sqlite-fast-insert.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
 import { SqliteSessionRead } from './sqlite-session-read.js';
@@ -49,10 +50,10 @@ export class SqlRequestLogStore implements RequestLogStore {
    * they come back to the main connection when the thread ends.
    */
   private startWriter(file: string, sql: string): SqliteWriterThread {
-    const main = (this.ctx.dataSource.driver as unknown as { databaseConnection: { pragma(text: string): unknown; open?: boolean } }).databaseConnection;
+    const main = betterSqliteConnection(this.ctx.dataSource)!; // the writer thread runs only beside a better-sqlite3 connection
     main.pragma('wal_autocheckpoint = 0');
     return new SqliteWriterThread(file, sql, () => {
-      if (main.open !== false) main.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+      if (main.open) main.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
     });
   }
 

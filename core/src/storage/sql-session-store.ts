@@ -9,6 +9,9 @@ import { SqliteSessionUpsert } from './sqlite-session-upsert.js';
 import { checkClientIp, checkDate, checkSessionId } from './record-checks.js';
 import type { SqlContext } from './sql-context.js';
 
+/** The operation's name in errors, whichever path saves it. */
+const SAVE_CLASSIFICATION = 'save a classified session';
+
 /** IDs per `IN (...)` list, far below every database's parameter cap. */
 const IDS_PER_STATEMENT = 1000;
 
@@ -56,11 +59,10 @@ export class SqlSessionStore implements SessionStore {
   constructor(private readonly ctx: SqlContext, options: { returning?: boolean; fastPath?: boolean } = {}) {
     this.keepInactive = new KeepInactiveUpsert(ctx.dataSource, ctx.entities.sesFeatures, options);
     const fast = options.fastPath === false ? null : SqliteSessionUpsert.create(ctx.dataSource, this.keepInactive);
-    const operation = 'save a classified session';
     this.grouped = fast && new GroupedWrites(
-      (write) => ctx.guard.run(operation, write),
+      (write) => ctx.guard.run(SAVE_CLASSIFICATION, write),
       (rows) => fast.run(rows),
-      (error) => ctx.guard.wrap(operation, error),
+      (error) => ctx.guard.wrap(SAVE_CLASSIFICATION, error),
     );
   }
 
@@ -77,7 +79,7 @@ export class SqlSessionStore implements SessionStore {
   async saveClassification(session: SessionFeatures): Promise<boolean> {
     const row = toRow(session);
     if (this.grouped) return this.grouped.add(row);
-    return this.ctx.guard.run('save a classified session', () => this.keepInactive.run(row));
+    return this.ctx.guard.run(SAVE_CLASSIFICATION, () => this.keepInactive.run(row));
   }
 
   async get(sessionID: string): Promise<SessionFeatures | null> {

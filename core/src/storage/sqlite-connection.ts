@@ -12,6 +12,8 @@ export interface SqliteStatement {
 export interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
   transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
+  pragma(text: string): unknown;
+  readonly open: boolean;
 }
 
 /**
