@@ -19,7 +19,7 @@ export class GroupedWrites<T, R> {
    */
   constructor(
     private readonly run: (write: () => Promise<void>) => Promise<void>,
-    private readonly writeMany: (items: T[]) => R[],
+    private readonly writeMany: (items: T[]) => R[] | Promise<R[]>,
     private readonly wrap: (error: unknown) => unknown,
   ) {}
 
@@ -35,7 +35,7 @@ export class GroupedWrites<T, R> {
       const group = this.waiting;
       this.waiting = [];
       try {
-        const results = this.writeMany(group.map((w) => w.item));
+        const results = await this.writeMany(group.map((w) => w.item));
         group.forEach((w, i) => w.resolve(results[i]!));
       } catch (error) {
         if (group.length === 1) {
@@ -44,7 +44,7 @@ export class GroupedWrites<T, R> {
         }
         for (const w of group) {
           try {
-            w.resolve(this.writeMany([w.item])[0]!);
+            w.resolve((await this.writeMany([w.item]))[0]!);
           } catch (alone) {
             w.reject(this.wrap(alone));
           }

@@ -28,7 +28,7 @@ export class SqlRequestLogStore implements RequestLogStore {
   private readonly fastRead: SqliteSessionRead | null;
 
   /** SQLite file only: appends run in a worker thread on its own connection, off the event loop. */
-  private readonly writer: SqliteWriterThread | null;
+  readonly writer: SqliteWriterThread | null;
 
   /**
    * `fastPath: false` keeps SQLite and PostgreSQL on TypeORM's generic path, `writerThread: false` keeps the

@@ -6,6 +6,7 @@ import type { SesFeaturesRow } from './entities.js';
 import { GroupedWrites } from './grouped-writes.js';
 import { KeepInactiveUpsert } from './keep-inactive-upsert.js';
 import { SqliteSessionUpsert } from './sqlite-session-upsert.js';
+import type { SqliteWriterThread } from './sqlite-writer-thread.js';
 import { checkClientIp, checkDate, checkSessionId } from './record-checks.js';
 import type { SqlContext } from './sql-context.js';
 
@@ -54,14 +55,21 @@ export class SqlSessionStore implements SessionStore {
 
   /**
    * `returning: false`: MariaDB reads `active` back as MySQL does; `fastPath: false`: SQLite saves
-   * each classification through TypeORM (tests run the store suite both ways).
+   * each classification through TypeORM (tests run the store suite both ways); `writer`: the
+   * request log's SQLite writer thread, which then makes those commits off the event loop.
    */
-  constructor(private readonly ctx: SqlContext, options: { returning?: boolean; fastPath?: boolean } = {}) {
-    this.keepInactive = new KeepInactiveUpsert(ctx.dataSource, ctx.entities.sesFeatures, options);
-    const fast = options.fastPath === false ? null : SqliteSessionUpsert.create(ctx.dataSource, this.keepInactive);
+  constructor(private readonly ctx: SqlContext, options: { returning?: boolean; fastPath?: boolean; writer?: SqliteWriterThread | null } = {}) {
+    const upsert = new KeepInactiveUpsert(ctx.dataSource, ctx.entities.sesFeatures, options);
+    this.keepInactive = upsert;
+    const fast = options.fastPath === false ? null : SqliteSessionUpsert.create(ctx.dataSource, upsert);
+    const writer = fast && options.writer;
     this.grouped = fast && new GroupedWrites(
       (write) => ctx.guard.run(SAVE_CLASSIFICATION, write),
-      (rows) => fast.run(rows),
+      async (rows) => {
+        if (!writer?.running) return fast.run(rows);
+        const results = await writer.runEach(upsert.sql, rows.map((row) => upsert.params(row)));
+        return results.map((stored) => upsert.storedActive(stored));
+      },
       (error) => ctx.guard.wrap(SAVE_CLASSIFICATION, error),
     );
   }

@@ -13,7 +13,7 @@ export class SqlStorage implements Storage {
 
   constructor(readonly kind: string, readonly description: string, private readonly ctx: SqlContext) {
     this.requests = new SqlRequestLogStore(ctx);
-    this.sessions = new SqlSessionStore(ctx);
+    this.sessions = new SqlSessionStore(ctx, { writer: this.requests.writer });
     this.blocklist = new SqlBlocklistStore(ctx);
   }
 

@@ -3,13 +3,15 @@
  * file (see sqlite-writer-thread.ts). workerData: { file, sql } with the one-row INSERT. Messages
  * in: { id, rows, more? } with each row's values in bind order, its timestamp as epoch
  * milliseconds (`more`: further parts of the same append follow; `discard`: drop the parts sent);
- * out: { id } when committed, { id, error } when rolled back.
+ * out: { id } when committed, { id, error } when rolled back. Other writes: { id, sql, each } runs
+ * the statement once per parameter list in one transaction and answers { id, results } with each
+ * run's result rows (a session's verdict: see SqlSessionStore).
  */
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { sqliteDateTime, TIMESTAMP_PARAM } from './sqlite-fast-insert.js';
+import { sqliteDateTimeOfEpoch, TIMESTAMP_PARAM } from './sqlite-fast-insert.js';
 
-interface Statement { run(params: unknown[]): unknown }
+interface Statement { run(params: unknown[]): unknown; all(params: unknown[]): unknown[] }
 interface Connection {
   prepare(sql: string): Statement;
   pragma(text: string): unknown;
@@ -29,9 +31,11 @@ const oneRow = db.prepare(sql);
 const valuesGroup = sql.slice(sql.lastIndexOf('('));
 const groupOfRows = db.prepare(sql + `, ${valuesGroup}`.repeat(GROUP - 1));
 
+const datetimeText = sqliteDateTimeOfEpoch();
+
 /** The datetime text TypeORM's SQLite driver writes, made here rather than on the app's event loop. */
 function bindable(row: unknown[]): unknown[] {
-  row[TIMESTAMP_PARAM] = sqliteDateTime(new Date(row[TIMESTAMP_PARAM] as number));
+  row[TIMESTAMP_PARAM] = datetimeText(row[TIMESTAMP_PARAM] as number);
   return row;
 }
 
@@ -58,10 +62,20 @@ const checkpoints = setInterval(() => {
   }
 }, CHECKPOINT_EVERY_MS);
 
+/** Statements of `{ sql, each }` messages, prepared once each (a handful: the stores' few write statements). */
+const prepared = new Map<string, Statement>();
+const runEach = db.transaction((statement: Statement, each: unknown[][]) => each.map((params) => statement.all(params)));
+
+function statementFor(sql: string): Statement {
+  let statement = prepared.get(sql);
+  if (!statement) prepared.set(sql, statement = db.prepare(sql));
+  return statement;
+}
+
 /** Rows of appends whose last part has not come yet, by append id. */
 const pending = new Map<number, unknown[][]>();
 
-interface Message { id: number; rows?: unknown[][]; more?: true; discard?: true; close?: true }
+interface Message { id: number; rows?: unknown[][]; more?: true; discard?: true; close?: true; sql?: string; each?: unknown[][] }
 
 parentPort!.on('message', (message: Message) => {
   if (message.close) {
@@ -69,6 +83,11 @@ parentPort!.on('message', (message: Message) => {
     db.close();
     parentPort!.postMessage({ id: message.id });
     parentPort!.close();
+    return;
+  }
+  const sql = message.sql;
+  if (sql !== undefined) {
+    answer(message.id, () => ({ results: runEach(statementFor(sql), message.each ?? []) }));
     return;
   }
   // An append may come in parts (the event loop posts a big batch piecewise); the last part commits all.
@@ -83,10 +102,19 @@ parentPort!.on('message', (message: Message) => {
     parentPort!.postMessage({ id: message.id });
     return;
   }
-  try {
+  answer(message.id, () => {
     insertAll(rows);
-    parentPort!.postMessage({ id: message.id });
-  } catch (error) {
-    parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
-  }
+    return {};
+  });
 });
+
+/** Posts `{ id, ...what work returns }`, or `{ id, error }` when it throws (its transaction rolled back). */
+function answer(id: number, work: () => object): void {
+  let reply: object;
+  try {
+    reply = { id, ...work() };
+  } catch (error) {
+    reply = { id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(reply);
+}

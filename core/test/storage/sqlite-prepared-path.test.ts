@@ -9,7 +9,7 @@ import type { SqlContext } from '../../src/storage/sql-context.js';
 import { SqlRequestLogStore } from '../../src/storage/sql-request-log-store.js';
 import { SqlSessionStore } from '../../src/storage/sql-session-store.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
-import { sqliteDateTime } from '../../src/storage/sqlite-fast-insert.js';
+import { sqliteDateTime, sqliteDateTimeOfEpoch } from '../../src/storage/sqlite-fast-insert.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-fast-insert-'));
@@ -49,6 +49,10 @@ storeSuite('SQLite, classified sessions saved through TypeORM (prepared-statemen
   return Object.assign(Object.create(storage) as Storage, { sessions: new SqlSessionStore(contextOf(storage), { fastPath: false }) });
 });
 storeSuite('SQLite, request log with prepared statements on the event loop (no writer thread)', () => openWithRequestLog(join(dir, 'in-thread.db'), { writerThread: false }));
+storeSuite('SQLite, classified sessions saved by prepared statements on the event loop (no writer thread)', async () => {
+  const storage = await openStorage({ type: 'sqlite', database: join(dir, 'in-thread-sessions.db') });
+  return Object.assign(Object.create(storage) as Storage, { sessions: new SqlSessionStore(contextOf(storage)) });
+});
 
 describe('SQLite prepared-statement path for the request log', () => {
   it('is the path SQLite storage takes for appends (in a writer thread) and session reads', async () => {
@@ -171,6 +175,16 @@ describe('SQLite prepared-statement path for the request log', () => {
     }
   });
 
+  it('formats epoch milliseconds as sqliteDateTime does, remembering the last second only where that is exact', () => {
+    const ofEpoch = sqliteDateTimeOfEpoch();
+    const start = Date.UTC(2024, 1, 29, 23, 59, 58, 990);
+    const instants = [
+      ...Array.from({ length: 3000 }, (_, i) => start + i), // across seconds, a minute, a day, a month
+      start + 7, start - 1, 0, 999, 1000, -1, -1001, Date.UTC(9999, 11, 31, 23, 59, 59, 999), Date.UTC(10000, 0, 1), 1.5,
+    ];
+    for (const ms of instants) expect(ofEpoch(ms), String(ms)).to.equal(sqliteDateTime(new Date(ms)));
+  });
+
   for (const writerThread of [true, false]) {
     it(`writes nothing from a batch that fails part-way, and keeps working (${writerThread ? 'writer thread' : 'event loop'})`, async () => {
       await withSqlite(`atomic-${writerThread}.db`, async (storage) => {
@@ -191,6 +205,19 @@ describe('SQLite prepared-statement path for the request log', () => {
     });
   }
 
+  it('rejects a statement whose values cannot reach the thread, and keeps working', async () => {
+    await withSqlite('uncloneable.db', async (storage) => {
+      const writer = storage.requests.writer!;
+      try {
+        await writer.runEach('SELECT ? AS v', [[() => 1]]);
+        expect.fail('a function cannot be posted to the thread');
+      } catch (error) {
+        expect((error as Error).name).to.equal('DataCloneError');
+      }
+      expect(await writer.runEach('SELECT ? AS v', [[7]])).to.deep.equal([[{ v: 7 }]]);
+    });
+  });
+
   it('refuses appends once closed, instead of losing them silently', async () => {
     const storage = await openStorage({ type: 'sqlite', database: join(dir, 'closed.db') }) as SqlStorage;
     await storage.requests.close();
@@ -205,6 +232,54 @@ describe('SQLite prepared-statement path for the request log', () => {
   });
 });
 
+describe('SQLite classified sessions', () => {
+  const classified = (sessionID: string, active: boolean) => {
+    const at = new Date(Date.UTC(2024, 4, 1));
+    return { sessionID, clientIP: '192.0.2.7', startTimestamp: at, endTimestamp: at, features: { numOfReqs: 3 },
+      reqBodiesData: {}, behavior: 'Abnormal' as const, active, verdicts: [], classifiedAt: at };
+  };
+
+  it('are saved by the writer thread while it runs, keeping a deactivated session inactive, then by the main connection', async () => {
+    await withSqlite('sessions-in-writer.db', async (storage) => {
+      const writer = storage.requests.writer!;
+      const statements: string[] = [];
+      const runEach = writer.runEach.bind(writer);
+      writer.runEach = (sql, each) => { statements.push(sql); return runEach(sql, each); };
+      const sessionID = uniqueTag('thread');
+      expect(await storage.sessions.saveClassification(classified(sessionID, true))).to.equal(true);
+      await storage.sessions.deactivate([sessionID]);
+      expect(await storage.sessions.saveClassification(classified(sessionID, true))).to.equal(false);
+      expect(statements).to.have.length(2);
+      expect(statements[0]).to.match(/^INSERT INTO "sesfeatures"/);
+
+      await storage.requests.close();
+      const later = uniqueTag('main');
+      expect(await storage.sessions.saveClassification(classified(later, true))).to.equal(true);
+      expect(statements).to.have.length(2);
+      expect((await storage.sessions.get(later))?.active).to.equal(true);
+      expect((await storage.sessions.get(sessionID))?.active).to.equal(false);
+    });
+  });
+
+  it('fail alone when one of a group is rejected by the writer thread', async () => {
+    await withSqlite('sessions-in-writer-bad.db', async (storage) => {
+      const good = uniqueTag('good');
+      // Passed through unconverted to a statement that cannot bind an object: the thread's transaction fails.
+      const bad = { ...classified(uniqueTag('bad'), true), behavior: { not: 'a label' } as unknown as 'Normal' };
+      const writer = storage.requests.writer!;
+      const failures: unknown[] = [];
+      const runEach = writer.runEach.bind(writer);
+      writer.runEach = (sql, each) => runEach(sql, each).catch((error: unknown) => { failures.push(error); throw error; });
+      const results = await Promise.allSettled([storage.sessions.saveClassification(classified(good, true)), storage.sessions.saveClassification(bad)]);
+      expect(results[0]).to.deep.equal({ status: 'fulfilled', value: true });
+      expect(results[1].status).to.equal('rejected');
+      expect(((results[1] as PromiseRejectedResult).reason as Error).message).to.include('save a classified session');
+      expect(await storage.sessions.get(good)).to.not.equal(null);
+      expect(failures).to.have.length(2); // the group, then the bad session alone
+    });
+  });
+});
+
 describe('SQLite WAL checkpoints', () => {
   it('run in the writer thread while it is up, and go back to the main connection when it ends', async () => {
     const database = join(dir, 'checkpoints.db');
@@ -213,7 +288,7 @@ describe('SQLite WAL checkpoints', () => {
       expect(await storage.dataSource.query('PRAGMA wal_autocheckpoint')).to.deep.equal([{ wal_autocheckpoint: 0 }]);
       const fileSize = () => statSync(database).size;
       const before = fileSize();
-      // Pages written by the main connection reach the database file only through a checkpoint.
+      // Committed pages reach the database file only through a checkpoint (the main connection's automatic ones are off).
       const at = new Date(Date.UTC(2024, 4, 1));
       await Promise.all(Array.from({ length: 500 }, (_, i) => storage.sessions.saveClassification({
         sessionID: uniqueTag('cp'), clientIP: '192.0.2.9', startTimestamp: at, endTimestamp: at, features: { i },
