@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { inMode, TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type FeatureModelVariant, type ResolvedOptions, type WardenPlugin, resolveModelPath, shippedSessionModelName } from '@session-warden/core';
+import { registerFeatureModel, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type FeatureModelVariant, type ResolvedOptions, type WardenPlugin, resolveModelPath, shippedSessionModelName } from '@session-warden/core';
 import { readOnnxMetadata } from './onnx-metadata.js';
 
 export type { FeatureModelVariant };
@@ -105,13 +105,11 @@ export function createFeatureClassifier(options: FeatureClassifierOptions = {}):
 
 /**
  * Loads the session model named by the config (`modelFile`, `dir_path`; else the shipped default)
- * and binds it as a FeatureClassifier; the package's plugin factory calls this from `register`.
+ * and binds it as the FeatureClassifier.
  */
-export async function registerFeatureClassifier(
+export function registerFeatureClassifier(
   container: Parameters<WardenPlugin['register']>[0], options: Pick<ResolvedOptions, 'modelFile' | 'dir_path'>, overrides: FeatureClassifierOptions = {},
   mode?: Mode,
 ): Promise<OnnxFeatureClassifier> {
-  const classifier = await OnnxFeatureClassifier.load({ modelFile: options.modelFile, dir_path: options.dir_path, ...overrides });
-  container.register(TOKENS.FeatureClassifier, { useValue: inMode(classifier, mode) });
-  return classifier;
+  return registerFeatureModel(container, createFeatureClassifier, options, overrides, mode);
 }

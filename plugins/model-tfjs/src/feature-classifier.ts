@@ -6,7 +6,7 @@ import { loadKerasH5 } from './keras/load-h5.js';
 import { loadLayersModelFiles } from './layers-model-files.js';
 import { initTfjsBackend } from './tfjs-backend.js';
 import { LayersFeatureClassifier } from './keras/layers-feature-classifier.js';
-import { inMode, TOKENS, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type FeatureModelVariant, type ResolvedOptions, type WardenPlugin, resolveModelPath, shippedSessionModelName } from '@session-warden/core';
+import { registerFeatureModel, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type FeatureModelVariant, type ResolvedOptions, type WardenPlugin, resolveModelPath, shippedSessionModelName } from '@session-warden/core';
 
 export type { FeatureModelVariant };
 
@@ -179,13 +179,11 @@ export async function createFeatureClassifier(options: FeatureClassifierOptions 
 
 /**
  * Loads the session model named by the config (`modelFile`, `dir_path`; else the shipped default)
- * and binds it as a FeatureClassifier; the package's plugin factory calls this from `register`.
+ * and binds it as the FeatureClassifier.
  */
-export async function registerFeatureClassifier(
+export function registerFeatureClassifier(
   container: Parameters<WardenPlugin['register']>[0], options: Pick<ResolvedOptions, 'modelFile' | 'dir_path'>, overrides: FeatureClassifierOptions = {},
   mode?: Mode,
 ): Promise<TfjsSessionClassifier> {
-  const classifier = await createFeatureClassifier({ modelFile: options.modelFile, dir_path: options.dir_path, ...overrides });
-  container.register(TOKENS.FeatureClassifier, { useValue: inMode(classifier, mode) });
-  return classifier;
+  return registerFeatureModel(container, createFeatureClassifier, options, overrides, mode);
 }
