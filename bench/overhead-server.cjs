@@ -1,5 +1,5 @@
 // One hello-world server for the overhead benchmark, run in its own process so the load
-// generator does not share its event loop. argv: framework (express|koa), side (bare|warden), SQLite file.
+// generator does not share its event loop. argv: framework (express|koa), side (bare|capture|floor|warden), SQLite file.
 const http = require('node:http');
 
 const [framework, side, database] = process.argv.slice(2);
@@ -22,7 +22,15 @@ function captureOnly() {
   return (req, res) => capture.track(req, res, { clientIp: capture.clientIpOf(req), onRecord });
 }
 
+/** The side that picks the tracker: capture alone, or the floor recorder (see lib/floor-recorder.cjs). */
+function tracker() {
+  if (side === 'capture') return captureOnly();
+  if (side === 'floor') return require('./lib/floor-recorder.cjs').floorRecorder(database);
+  return undefined;
+}
+
 function build() {
+  const track = tracker();
   if (framework === 'express') {
     const express = require('express');
     const app = express();
@@ -31,10 +39,7 @@ function build() {
       protection = require('@session-warden/express').warden(wardenOptions());
       app.use(protection);
     }
-    if (side === 'capture') {
-      const track = captureOnly();
-      app.use((req, res, next) => { track(req, res); next(); });
-    }
+    if (track) app.use((req, res, next) => { track(req, res); next(); });
     app.get('/', (_req, res) => { res.send('Hello World'); });
     return { handler: app, protection };
   }
@@ -45,10 +50,7 @@ function build() {
     protection = require('@session-warden/koa').warden(wardenOptions());
     app.use(protection);
   }
-  if (side === 'capture') {
-    const track = captureOnly();
-    app.use((ctx, next) => { track(ctx.req, ctx.res); return next(); });
-  }
+  if (track) app.use((ctx, next) => { track(ctx.req, ctx.res); return next(); });
   app.use((ctx) => { ctx.body = 'Hello World'; });
   return { handler: app.callback(), protection };
 }

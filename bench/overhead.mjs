@@ -19,7 +19,7 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const FRAMEWORKS = (process.env.FRAMEWORKS ?? 'express,koa').split(',');
 const WARMUP = Number(process.env.WARMUP ?? 5);
 
-/** Another checkout (built) whose warden(...) runs as a fourth side, "baseline": before/after in one run. */
+/** Another checkout (built) whose warden(...) runs as one more side, "baseline": before/after in one run. */
 const BASELINE = process.env.BASELINE;
 
 function startServer(framework, side, database, root = join(here, '..')) {
@@ -77,8 +77,9 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
 async function benchFramework(framework, dir) {
   const bare = await startServer(framework, 'bare', '');
   const capture = await startServer(framework, 'capture', '');
+  const floor = await startServer(framework, 'floor', join(dir, `${framework}-floor.db`));
   const warden = await startServer(framework, 'warden', join(dir, `${framework}.db`));
-  const sides = { bare, capture, warden };
+  const sides = { bare, capture, floor, warden };
   if (BASELINE) sides.baseline = await startServer(framework, 'warden', join(dir, `${framework}-baseline.db`), BASELINE);
   try {
     // Warm-up (JIT tiers, SQLite file and page cache, model sessions, heap sizing): a Warden's first
@@ -92,9 +93,10 @@ async function benchFramework(framework, dir) {
       const order = i % 2 === 0 ? rotated : rotated.reverse();
       const run = {};
       for (const side of order) run[side] = await load(sides[side]);
-      rounds.push({ order, bare: run.bare, capture: run.capture, warden: run.warden, ratio: run.warden.rps / run.bare.rps, captureRatio: run.capture.rps / run.bare.rps,
+      rounds.push({ order, bare: run.bare, capture: run.capture, floor: run.floor, warden: run.warden,
+        ratio: run.warden.rps / run.bare.rps, captureRatio: run.capture.rps / run.bare.rps, floorRatio: run.floor.rps / run.bare.rps,
         ...(run.baseline ? { baseline: run.baseline, baselineRatio: run.baseline.rps / run.bare.rps } : {}) });
-      console.log(`${framework} round ${i + 1}: bare ${run.bare.rps.toFixed(0)} req/s, capture only ${run.capture.rps.toFixed(0)}, warden ${run.warden.rps.toFixed(0)}, ratio ${(run.warden.rps / run.bare.rps).toFixed(3)}; `
+      console.log(`${framework} round ${i + 1}: bare ${run.bare.rps.toFixed(0)} req/s, capture only ${run.capture.rps.toFixed(0)}, floor ${run.floor.rps.toFixed(0)}, warden ${run.warden.rps.toFixed(0)}, ratio ${(run.warden.rps / run.bare.rps).toFixed(3)}; `
         + `server CPU µs/request bare ${run.bare.cpuUsPerRequest}, warden ${run.warden.cpuUsPerRequest}; event-loop busy µs/request bare ${run.bare.loopUsPerRequest}, warden ${run.warden.loopUsPerRequest}`
         + (run.baseline ? `; baseline warden ${run.baseline.rps.toFixed(0)} req/s (ratio ${(run.baseline.rps / run.bare.rps).toFixed(3)}), ${run.baseline.cpuUsPerRequest} µs/request, loop ${run.baseline.loopUsPerRequest}` : ''));
     }
@@ -127,6 +129,13 @@ async function benchFramework(framework, dir) {
         ratioMedian: round3(median(ratios)), ratioMin: round3(Math.min(...ratios)), ratioMax: round3(Math.max(...ratios)),
         // Diagnostic: the adapter's capture alone (IP, timing, byte counts, record built, not stored).
         captureOnlyRatioMedian: round3(median(rounds.map((r) => r.captureRatio))),
+      },
+      // The floor: one SQLite row of seven fields per request and nothing else (lib/floor-recorder.cjs).
+      // What it loses against bare, any recorder of every request into SQLite loses on this machine.
+      floor: {
+        ratioMedian: round3(median(rounds.map((r) => r.floorRatio))),
+        ratioMin: round3(Math.min(...rounds.map((r) => r.floorRatio))), ratioMax: round3(Math.max(...rounds.map((r) => r.floorRatio))),
+        cpuUsPerRequestMedian: median(rounds.map((r) => r.floor.cpuUsPerRequest)),
       },
       ...(BASELINE ? { baseline: {
         checkout: BASELINE,
@@ -197,7 +206,7 @@ async function main() {
   writeFileSync(join(here, 'results', 'overhead.json'), `${JSON.stringify(results, null, 2)}\n`);
   for (const [framework, r] of Object.entries(results.frameworks)) {
     const q = r.requestsPerSecond;
-    console.log(`${framework}: ${q.wardenMedian}/${q.bareMedian} req/s, ratio median ${q.ratioMedian} (min ${q.ratioMin}, max ${q.ratioMax}), capture-only ratio ${q.captureOnlyRatioMedian}; `
+    console.log(`${framework}: ${q.wardenMedian}/${q.bareMedian} req/s, ratio median ${q.ratioMedian} (min ${q.ratioMin}, max ${q.ratioMax}), capture-only ratio ${q.captureOnlyRatioMedian}, floor ratio ${r.floor.ratioMedian} (min ${r.floor.ratioMin}, max ${r.floor.ratioMax}); `
       + `server CPU per request bare ${r.cpuUsPerRequest.bareMedian} µs, warden ${r.cpuUsPerRequest.wardenMedian} µs (ratio ${r.cpuUsPerRequest.ratioMedian}); `
       + `event loop busy per request bare ${r.loopUsPerRequest.bareMedian} µs, warden ${r.loopUsPerRequest.wardenMedian} µs (ratio ${r.loopUsPerRequest.ratioMedian}); `
       + `added latency at ${r.addedLatencyMsAtFixedRate.rate} req/s p50 ${r.addedLatencyMsAtFixedRate.p50} ms, p99 ${r.addedLatencyMsAtFixedRate.p99} ms; `
