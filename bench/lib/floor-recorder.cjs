@@ -1,7 +1,8 @@
 'use strict';
 // The overhead bench's "floor" side: the least a middleware can do and still store one SQLite row
 // per request. On 'finish' it keeps seven fields in an array; every 100 ms the array goes to a
-// worker thread that inserts it in one transaction with one prepared statement. No sessions, no
+// worker thread that inserts it in one transaction, 16 rows per prepared statement (the cheapest
+// way we know to put rows into SQLite from Node; the warden's writer does the same). No sessions, no
 // redaction, no body, no blocklist, no classification. Whatever this side costs against bare is a
 // cost any recorder of every request into SQLite pays on the same machine.
 const { Worker } = require('node:worker_threads');
@@ -15,8 +16,16 @@ const db = new Database(workerData.database);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.exec('CREATE TABLE IF NOT EXISTS floor_log (id INTEGER PRIMARY KEY, client_ip TEXT, method TEXT, url TEXT, status INTEGER, started_at INTEGER, duration_ms REAL, user_agent TEXT)');
-const insert = db.prepare('INSERT INTO floor_log (client_ip, method, url, status, started_at, duration_ms, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)');
-const insertAll = db.transaction((rows) => { for (const row of rows) insert.run(row); });
+const GROUP = 16;
+const insertSql = (rows) => 'INSERT INTO floor_log (client_ip, method, url, status, started_at, duration_ms, user_agent) VALUES '
+  + Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ');
+const insertOne = db.prepare(insertSql(1));
+const insertGroup = db.prepare(insertSql(GROUP));
+const insertAll = db.transaction((rows) => {
+  let next = 0;
+  for (; next + GROUP <= rows.length; next += GROUP) insertGroup.run(rows.slice(next, next + GROUP).flat());
+  for (; next < rows.length; next++) insertOne.run(rows[next]);
+});
 parentPort.on('message', (rows) => insertAll(rows));
 `;
 
