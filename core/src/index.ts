@@ -25,5 +25,5 @@ export { startApiServer, createApiApp, type ApiServer, type ApiServerOptions } f
 export { main as runCli } from './cli/main.js';
 export type { CliIo, Command } from './cli/io.js';
 export * from './text/index.js';
-export { resolveModelPath, shippedSessionModelName, type FeatureModelVariant, type ModelLocation } from './models/model-path.js';
+export { resolveModelPath, shippedSessionModelName, type FeatureModelVariant, type ModelLocation, type SessionModelLocation } from './models/model-path.js';
 export { modelPlugin, registerFeatureModel, type ModelLoaders, type ModelPluginOptions } from './models/model-plugin.js';

@@ -7,6 +7,9 @@ export interface ModelLocation {
   dir_path?: string;
 }
 
+/** Where a session model lives: a location, or with none, which shipped variant. */
+export type SessionModelLocation = ModelLocation & { variant?: FeatureModelVariant };
+
 /**
  * No `modelFile` means the shipped model; an absolute `modelFile` is used as it is; a relative one
  * is read from `dir_path`, else the working directory. Every model backend resolves paths this way.

@@ -5,7 +5,7 @@ import type { WardenPlugin } from '../plugin/plugin.js';
 import type { FeatureClassifier, TextClassifier } from '../ports/classifiers.js';
 import type { Mode } from '../ports/mode.js';
 import { TOKENS, type PortName } from '../tokens.js';
-import type { FeatureModelVariant, ModelLocation } from './model-path.js';
+import type { FeatureModelVariant, ModelLocation, SessionModelLocation } from './model-path.js';
 
 /** What every model backend's plugin factory takes (a backend may add options of its own). */
 export interface ModelPluginOptions {
@@ -23,7 +23,7 @@ export interface ModelPluginOptions {
 /** How a backend loads its two models from a location (plus, for the session model, a shipped variant). */
 export interface ModelLoaders {
   text(location: ModelLocation): Promise<TextClassifier>;
-  feature(location: ModelLocation & { variant?: FeatureModelVariant }): Promise<FeatureClassifier>;
+  feature(location: SessionModelLocation): Promise<FeatureClassifier>;
 }
 
 /**
@@ -31,8 +31,8 @@ export interface ModelLoaders {
  * or `overrides`) and binds it as the FeatureClassifier, in `mode`.
  */
 export async function registerFeatureModel<C extends FeatureClassifier>(
-  container: DependencyContainer, load: (location: ModelLocation & { variant?: FeatureModelVariant }) => Promise<C>,
-  options: Pick<ResolvedOptions, 'modelFile' | 'dir_path'>, overrides: { modelFile?: string; dir_path?: string; variant?: FeatureModelVariant } = {}, mode?: Mode,
+  container: DependencyContainer, load: (location: SessionModelLocation) => Promise<C>,
+  options: Pick<ResolvedOptions, 'modelFile' | 'dir_path'>, overrides: SessionModelLocation = {}, mode?: Mode,
 ): Promise<C> {
   const classifier = await load({ modelFile: options.modelFile, dir_path: options.dir_path, ...overrides });
   container.register(TOKENS.FeatureClassifier, { useValue: inMode(classifier, mode) });

@@ -1,4 +1,4 @@
-import type { FeatureClassifier, FeatureModelVariant, ModelLocation, TextClassifier, WardenPlugin, createWardenContainer } from '@session-warden/core';
+import type { FeatureClassifier, ModelLocation, SessionModelLocation, TextClassifier, WardenPlugin, createWardenContainer } from '@session-warden/core';
 
 /** A text classifier as the backends build it: it also says which file it read. */
 export type FileTextClassifier = TextClassifier & { readonly file: string };
@@ -24,7 +24,7 @@ export interface ModelBackend<T extends FileTextClassifier, S extends FeatureCla
 
   /** What its session classifiers' names start with, e.g. 'onnx:'. */
   sessionNamePrefix: string;
-  createFeatureClassifier(options: ModelLocation & { variant?: FeatureModelVariant }): Promise<S>;
+  createFeatureClassifier(options: SessionModelLocation): Promise<S>;
   registerFeatureClassifier(container: ReturnType<typeof createWardenContainer>, options: ModelLocation): Promise<S>;
   releaseSession(classifier: S): Promise<void> | void;
   /** A session model file name of the backend's kind, used where the file does not exist. */
