@@ -1,5 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 
 /**
  * Size of the request head as it came over the wire: request line, each header line, blank line.
@@ -34,33 +33,4 @@ export function countRequestBody(req: IncomingMessage): () => number {
     return push.call(this, chunk, encoding);
   };
   return () => received;
-}
-
-/**
- * Counts the bytes of this response on the wire (status line, headers, body and any chunked
- * framing) as the difference in its socket's `bytesWritten` from when the response got the
- * socket to when all its data was handed over ('prefinish'). Nothing is assigned onto `res`:
- * Express changes the prototype of every response, after which adding a property costs V8 µs.
- * A pipelined response gets the socket only once the one before it has finished ('socket'
- * event), and reads its end before the next one can write, so neighbours never mix.
- */
-export function countResponseBytes(res: ServerResponse): () => number {
-  let socket = res.socket;
-  let start = socket ? bytesWrittenOf(socket) : 0;
-  let end = -1;
-  if (!socket) {
-    res.on('socket', (assigned: Socket) => {
-      socket = assigned;
-      start = bytesWrittenOf(assigned);
-    });
-  }
-  // Each is emitted once per response; `on` spares the bound wrapper `once` makes per request.
-  res.on('prefinish', () => { if (socket && end < 0) end = bytesWrittenOf(socket); });
-  // A response that never finished (client gone): what was written until its socket closed.
-  return () => (socket ? (end >= 0 ? end : bytesWrittenOf(socket)) - start : 0);
-}
-
-/** `bytesWritten` counts data still queued in the socket too; it is undefined once the socket is gone. */
-function bytesWrittenOf(socket: Socket): number {
-  return socket.bytesWritten ?? 0;
 }

@@ -4,7 +4,8 @@ import { createRequestClientIpResolver, type ClientIp } from './client-ip.js';
 import { compileCaptureOptions, type CaptureOptions } from './capture-options.js';
 import { sanitiseBody } from './body-sanitiser.js';
 import { redactUrlText, sanitiseUrl } from './url-sanitiser.js';
-import { countRequestBody, countResponseBytes, requestHeadBytes } from './byte-counts.js';
+import { countRequestBody, requestHeadBytes } from './byte-counts.js';
+import { watchResponse, type ResponseWatch } from './response-ends.js';
 
 /** A captured request, before the runtime gives it a session. */
 export type CapturedRecord = Omit<RequestRecord, 'sessionID'>;
@@ -35,17 +36,37 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return text.length > HEADER_TEXT_LIMIT ? text.slice(0, HEADER_TEXT_LIMIT) : text;
 }
 
-/** One exchange in flight: what `track` saw on arrival, read again when the response is over. */
-interface ExchangeState {
-  req: IncomingMessage;
-  res: ServerResponse;
-  input: ExchangeInput;
-  url: string;
-  startedAt: number;
-  startedHr: number;
-  requestBody: () => number;
-  responseBytes: () => number;
-  failed: boolean;
+/**
+ * One exchange in flight: what `track` saw on arrival, read again when the response is over.
+ * It is its own response watch and the adapter's handle too: one object per request.
+ */
+class Exchange implements TrackedExchange, ResponseWatch {
+  readonly startedAt = Date.now();
+  readonly startedHr = performance.now();
+  readonly requestBody: () => number;
+  failed = false;
+
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly input: ExchangeInput,
+    readonly url: string,
+    private readonly finish: (exchange: Exchange, responseBytes: number, finished: boolean) => CapturedRecord,
+  ) {
+    this.requestBody = countRequestBody(req);
+  }
+
+  markFailed(): void {
+    this.failed = true;
+  }
+
+  ended(responseBytes: number, finished: boolean): void {
+    try {
+      this.input.onRecord(this.finish(this, responseBytes, finished));
+    } catch {
+      // Recording must never break the app.
+    }
+  }
 }
 
 /**
@@ -62,33 +83,13 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
    * closed without a response — hands exactly one record to `input.onRecord`.
    */
   function track(req: IncomingMessage, res: ServerResponse, input: ExchangeInput): TrackedExchange {
-    const exchange: ExchangeState = {
-      req, res, input,
-      url: input.url ?? req.url ?? '/',
-      startedAt: Date.now(),
-      startedHr: performance.now(),
-      requestBody: countRequestBody(req),
-      responseBytes: countResponseBytes(res),
-      failed: false,
-    };
-    // Node emits 'close' on every response exactly once, after 'finish' when the response
-    // completed and on its own when the client went away first: one listener sees both ends.
-    // `on` plus a flag rather than `once`, whose wrapper costs a bound function per request.
-    let recorded = false;
-    res.on('close', () => {
-      if (recorded) return;
-      recorded = true;
-      try {
-        input.onRecord(buildRecord(exchange));
-      } catch {
-        // Recording must never break the app.
-      }
-    });
-    return { markFailed: () => { exchange.failed = true; } };
+    const exchange = new Exchange(req, res, input, input.url ?? req.url ?? '/', buildRecord);
+    watchResponse(req, res, exchange);
+    return exchange;
   }
 
   /** The record of an exchange that has ended; built once, handed on as is. */
-  function buildRecord(exchange: ExchangeState): CapturedRecord {
+  function buildRecord(exchange: Exchange, responseBytes: number, finished: boolean): CapturedRecord {
     const { req, res, input, url } = exchange;
     const status = res.statusCode;
     const target = sanitiseUrl(url, compiled);
@@ -102,7 +103,7 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
       timestamp: new Date(exchange.startedAt),
       durationMs: Math.round((performance.now() - exchange.startedHr) * 1000) / 1000,
       requestBytes: requestHeadBytes(req, url) + exchange.requestBody(),
-      responseBytes: exchange.responseBytes(),
+      responseBytes,
     };
     const headers = req.headers;
     const userAgent = headerValue(headers['user-agent']);
@@ -127,7 +128,7 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
     }
     // Most requests carry no flag: the object is only made when one is set.
     let flags: RequestFlags | undefined;
-    if (!res.writableFinished) (flags ??= {}).aborted = true;
+    if (!finished) (flags ??= {}).aborted = true;
     if (exchange.failed || status >= 500) (flags ??= {}).failed = true;
     if (input.blocked) (flags ??= {}).blocked = true;
     if (target.truncated) (flags ??= {}).urlTruncated = true;

@@ -64,6 +64,33 @@ describe('capture: exchange over Node http (no framework)', () => {
     }
   });
 
+  it('counts only its own response bytes when a response it did not watch went first on the connection', async () => {
+    const app = await serve((req, res, records) => {
+      if (req.url === '/unwatched') {
+        res.end('x'.repeat(3000)); // as a route mounted before the warden would
+        return;
+      }
+      capture.track(req, res, input(req, records));
+      res.end('small');
+    });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (path: string) => new Promise<void>((resolve, reject) => {
+      http.get(`${app.url}${path}`, { agent }, (res) => res.resume().on('end', resolve)).on('error', reject);
+    });
+    try {
+      await get('/watched');
+      await get('/unwatched');
+      await get('/watched');
+      await waitFor(() => app.records.length === 2);
+      const [alone, afterUnwatched] = app.records;
+      expect(alone!.responseBytes).to.be.within(100, 200);
+      expect(afterUnwatched!.responseBytes).to.equal(alone!.responseBytes);
+    } finally {
+      agent.destroy();
+      await app.close();
+    }
+  });
+
   it('survives a throwing body reader and a throwing onRecord', async () => {
     let calls = 0;
     const app = await serve((req, res, records) => {

@@ -1,0 +1,101 @@
+import { subscribe } from 'node:diagnostics_channel';
+import { ServerResponse, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+
+/** A response being watched until it ends. */
+export interface ResponseWatch {
+  readonly res: ServerResponse;
+  /**
+   * Called exactly once: with the bytes this response put on the wire (status line, headers,
+   * body, chunked framing) and whether it finished (false: its connection closed first).
+   */
+  ended(responseBytes: number, finished: boolean): void;
+}
+
+/** Watched responses of one connection, in request order, and where the last one's bytes ended. */
+interface Connection {
+  pending: ResponseWatch[];
+  /** The socket's `bytesWritten` when the last response on it finished (or when first watched). */
+  written: number;
+}
+
+const CONNECTION = Symbol('session-warden.connection');
+type WatchedSocket = Socket & { [CONNECTION]?: Connection };
+
+let subscribed = false;
+
+/**
+ * Calls `watch.ended` once the response has finished or its connection has closed.
+ *
+ * Node publishes every finished response of an HTTP(S) server on the 'http.server.response.finish'
+ * channel, before the connection's next response may write. One subscriber for the process and one
+ * 'close' listener per connection replace listeners on each response: on Express's re-prototyped
+ * responses those cost about as much as the rest of the capture. A response's bytes are the growth
+ * of its socket's `bytesWritten` since the response before it on the same connection finished, so
+ * keep-alive and pipelined neighbours never mix (the getter copies the socket's write queue, so it
+ * is read once per response).
+ */
+export function watchResponse(req: IncomingMessage, res: ServerResponse, watch: ResponseWatch): void {
+  const socket = req.socket as WatchedSocket | null;
+  if (!(res instanceof ServerResponse) || !socket) {
+    // Not a node:http response (HTTP/2 compatibility streams share one socket): no per-response byte count.
+    let ended = false;
+    res.on('close', () => { if (!ended) { ended = true; notify(watch, 0, res.writableFinished); } });
+    return;
+  }
+  if (socket.destroyed) {
+    notify(watch, 0, false); // the client left before the app saw the request
+    return;
+  }
+  if (!subscribed) {
+    subscribe('http.server.response.finish', onResponseFinish);
+    subscribed = true;
+  }
+  let connection = socket[CONNECTION];
+  if (!connection) {
+    connection = { pending: [], written: bytesWrittenOf(socket) };
+    socket[CONNECTION] = connection;
+    socket.on('close', onConnectionClose);
+  }
+  connection.pending.push(watch);
+}
+
+function onResponseFinish(message: unknown): void {
+  const { response, socket } = message as { response: ServerResponse; socket: WatchedSocket };
+  const connection = socket?.[CONNECTION];
+  if (!connection) return;
+  // Every finish moves the mark, a response the warden did not watch included (routes before it).
+  const written = bytesWrittenOf(socket);
+  const bytes = written - connection.written;
+  connection.written = written;
+  const pending = connection.pending;
+  for (let i = 0; i < pending.length;) {
+    const watch = pending[i]!;
+    if (watch.res !== response) { i++; continue; }
+    pending.splice(i, 1);
+    notify(watch, bytes, true);
+  }
+}
+
+function onConnectionClose(this: WatchedSocket): void {
+  const connection = this[CONNECTION];
+  if (!connection) return;
+  const pending = connection.pending.splice(0);
+  // Only the first in line can have written before the client went away.
+  const bytes = Math.max(0, bytesWrittenOf(this) - connection.written);
+  for (const watch of pending) notify(watch, watch.res === pending[0]!.res ? bytes : 0, false);
+}
+
+/** A subscriber's exception would be rethrown as uncaught: recording must never break the app. */
+function notify(watch: ResponseWatch, bytes: number, finished: boolean): void {
+  try {
+    watch.ended(bytes, finished);
+  } catch {
+    // the watcher's own failure; nothing to undo here
+  }
+}
+
+/** `bytesWritten` counts data still queued in the socket too; undefined once the socket is gone. */
+function bytesWrittenOf(socket: Socket): number {
+  return socket.bytesWritten ?? 0;
+}
