@@ -1,14 +1,13 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 /**
  * Size of the request head as it came over the wire: request line, each header line, blank line.
  * Computed from this request's own raw headers, so requests sharing a keep-alive socket do not
  * mix their counts.
  */
-export function requestHeadBytes(req: IncomingMessage, url: string): number {
-  let size = (req.method?.length ?? 0) + 1 + url.length + 11 + 2; // "GET /x HTTP/1.1\r\n" + "\r\n"
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) size += raw[i]!.length + raw[i + 1]!.length + 4;
+export function requestHeadBytes(method: string, url: string, rawHeaders: readonly string[]): number {
+  let size = method.length + 1 + url.length + 11 + 2; // "GET /x HTTP/1.1\r\n" + "\r\n"
+  for (let i = 0; i < rawHeaders.length; i += 2) size += rawHeaders[i]!.length + rawHeaders[i + 1]!.length + 4;
   return size;
 }
 
@@ -18,12 +17,13 @@ function chunkBytes(chunk: unknown, encoding: unknown): number {
   return 0;
 }
 
-const noBody = () => 0;
+/** Whether the request says a body follows (as body parsers decide too). */
+export function declaresBody(headers: IncomingHttpHeaders): boolean {
+  return headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined;
+}
 
-/** Counts body bytes this request delivers to the app; 0 for a request without a body. */
+/** Counts the body bytes a request that declares a body delivers to the app. */
 export function countRequestBody(req: IncomingMessage): () => number {
-  const declared = req.headers['content-length'];
-  if (declared === undefined && req.headers['transfer-encoding'] === undefined) return noBody;
   let received = 0;
   const push = req.push;
   // The HTTP parser hands every body chunk to push(); counting there sees the body whether or

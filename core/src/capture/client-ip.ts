@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import type { IpSource } from '../ports/records.js';
 import type { TrustProxy } from '../config/options.js';
@@ -100,21 +100,26 @@ function resolverTrusting(trusted: IpMatcher, customIPHeader: string | undefined
   };
 }
 
+/** The part of a request the client IP is read from. */
+export interface ClientIpSource {
+  readonly socket: Socket | null;
+  readonly headers: IncomingHttpHeaders;
+}
+
 /**
  * Per-request resolver that remembers, for each connection from a peer that is not a trusted
  * proxy, the answer it gave: such a peer's headers are never read, so every request on that
  * keep-alive connection has the same client IP. A trusted proxy's requests are resolved each time.
  */
-export function createRequestClientIpResolver(options: ClientIpOptions = {}): (req: IncomingMessage) => ClientIp {
+export function createRequestClientIpResolver(options: ClientIpOptions = {}): (request: ClientIpSource) => ClientIp {
   const trusted = compileTrustProxy(options.trustProxy);
   const resolve = resolverTrusting(trusted, options.customIPHeader);
   const bySocket = new WeakMap<Socket, ClientIp>();
-  return (req) => {
-    const socket = req.socket as Socket | null;
-    if (!socket) return resolve(undefined, req.headers);
+  return ({ socket, headers }) => {
+    if (!socket) return resolve(undefined, headers);
     const known = bySocket.get(socket);
     if (known) return known;
-    const answer = resolve(socket.remoteAddress, req.headers);
+    const answer = resolve(socket.remoteAddress, headers);
     if (answer.source === 'socket' && answer.ip !== UNKNOWN_IP && !trusted(answer.ip)) bySocket.set(socket, Object.freeze(answer));
     return answer;
   };

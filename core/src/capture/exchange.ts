@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { RequestFlags, RequestRecord } from '../ports/records.js';
 import { createRequestClientIpResolver, type ClientIp } from './client-ip.js';
 import { compileCaptureOptions, type CaptureOptions } from './capture-options.js';
 import { sanitiseBody } from './body-sanitiser.js';
 import { redactUrlText, sanitiseUrl } from './url-sanitiser.js';
-import { countRequestBody, requestHeadBytes } from './byte-counts.js';
+import { requestHeadBytes } from './byte-counts.js';
 import { watchResponse, type ResponseWatch } from './response-ends.js';
+import { Arrival, noteArrivalsThrough, takeArrival } from './request-arrivals.js';
 
 /** A captured request, before the runtime gives it a session. */
 export type CapturedRecord = Omit<RequestRecord, 'sessionID'>;
@@ -13,9 +15,12 @@ export type CapturedRecord = Omit<RequestRecord, 'sessionID'>;
 /** What the adapter knows about one exchange that Node's request/response do not say. */
 export interface ExchangeInput {
   clientIp: ClientIp;
-  /** The URL as the client sent it (Express rewrites `req.url` inside routers; pass `originalUrl`). */
+  /**
+   * The URL as the client sent it, when the adapter knows it better than the request did on
+   * arrival (read then, before any router rewrote `req.url`; Express's `originalUrl` otherwise).
+   */
   url?: string;
-  /** Reads the parsed body once the response is over (body parsers run after this middleware). */
+  /** Reads the parsed body once the response is over (body parsers run after this middleware); only for a request that declares a body. */
   readBody?: () => unknown;
   /** Called once per request with its record; exceptions are swallowed. */
   onRecord: (record: CapturedRecord) => void;
@@ -37,24 +42,18 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 /**
- * One exchange in flight: what `track` saw on arrival, read again when the response is over.
- * It is its own response watch and the adapter's handle too: one object per request.
+ * One exchange in flight: what arrived, read again when the response is over. It is its own
+ * response watch and the adapter's handle too: one object per request.
  */
 class Exchange implements TrackedExchange, ResponseWatch {
-  readonly startedAt = Date.now();
-  readonly startedHr = performance.now();
-  readonly requestBody: () => number;
   failed = false;
 
   constructor(
-    readonly req: IncomingMessage,
+    readonly arrival: Arrival,
     readonly res: ServerResponse,
     readonly input: ExchangeInput,
-    readonly url: string,
     private readonly finish: (exchange: Exchange, responseBytes: number, finished: boolean) => CapturedRecord,
-  ) {
-    this.requestBody = countRequestBody(req);
-  }
+  ) {}
 
   markFailed(): void {
     this.failed = true;
@@ -69,43 +68,65 @@ class Exchange implements TrackedExchange, ResponseWatch {
   }
 }
 
+/** A request whose arrival was not noted (see request-arrivals.ts): read from the request now. */
+function lateArrival(req: IncomingMessage): Arrival {
+  const socket = req.socket as Socket | null;
+  noteArrivalsThrough(socket);
+  // Express keeps the URL as sent in `originalUrl` once a router has rewritten `url`.
+  return new Arrival(req, socket, (req as { originalUrl?: string }).originalUrl);
+}
+
 /**
  * Framework-neutral capture over Node's IncomingMessage/ServerResponse, which Express and Koa
- * both run on. Options are compiled once; `track` is called per request.
+ * both run on. Options are compiled once; `clientIpOf` and `track` are called per request.
  */
 export function createExchangeCapture(options: CaptureOptions = {}) {
   const compiled = compileCaptureOptions(options);
+  const resolveClientIp = createRequestClientIpResolver(compiled);
+  /** The arrival `clientIpOf` looked up, kept for the `track` of the same request. */
+  let current: Arrival | null = null;
+
+  function arrivalFor(req: IncomingMessage): Arrival {
+    if (current === null || current.req !== req) current = takeArrival(req) ?? lateArrival(req);
+    return current;
+  }
+
   /** The client IP of a request (socket peer unless a trusted proxy says otherwise). */
-  const clientIpOf = createRequestClientIpResolver(compiled);
+  function clientIpOf(req: IncomingMessage): ClientIp {
+    return resolveClientIp(arrivalFor(req));
+  }
 
   /**
-   * Starts timing a request on arrival and, when it ends — finished, aborted by the client or
+   * Times a request from its arrival and, when it ends — finished, aborted by the client or
    * closed without a response — hands exactly one record to `input.onRecord`.
    */
   function track(req: IncomingMessage, res: ServerResponse, input: ExchangeInput): TrackedExchange {
-    const exchange = new Exchange(req, res, input, input.url ?? req.url ?? '/', buildRecord);
-    watchResponse(req, res, exchange);
+    const arrival = arrivalFor(req);
+    current = null;
+    const exchange = new Exchange(arrival, res, input, buildRecord);
+    watchResponse(arrival.socket, res, exchange);
     return exchange;
   }
 
   /** The record of an exchange that has ended; built once, handed on as is. */
   function buildRecord(exchange: Exchange, responseBytes: number, finished: boolean): CapturedRecord {
-    const { req, res, input, url } = exchange;
+    const { arrival, res, input } = exchange;
+    const url = input.url ?? arrival.url;
     const status = res.statusCode;
     const target = sanitiseUrl(url, compiled);
     const record: CapturedRecord = {
       clientIP: input.clientIp.ip,
       ipSource: input.clientIp.source,
-      method: req.method ?? 'GET',
+      method: arrival.method,
       path: target.path,
       query: target.query,
       statusCode: status,
-      timestamp: new Date(exchange.startedAt),
-      durationMs: Math.round((performance.now() - exchange.startedHr) * 1000) / 1000,
-      requestBytes: requestHeadBytes(req, url) + exchange.requestBody(),
+      timestamp: new Date(arrival.startedAt),
+      durationMs: Math.round((performance.now() - arrival.startedHr) * 1000) / 1000,
+      requestBytes: requestHeadBytes(arrival.method, url, arrival.rawHeaders) + (arrival.bodyBytes?.() ?? 0),
       responseBytes,
     };
-    const headers = req.headers;
+    const headers = arrival.headers;
     const userAgent = headerValue(headers['user-agent']);
     const rawReferer = headerValue(headers.referer);
     const contentType = headerValue(headers['content-type']);
@@ -113,7 +134,8 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
     if (rawReferer !== undefined) record.referer = redactUrlText(rawReferer, compiled);
     if (contentType !== undefined) record.contentType = contentType;
     let bodyTruncated = false;
-    if (input.readBody) {
+    // Without a declared body no parser ran: the body is not even read (a property read from an Express request costs ~1 µs).
+    if (input.readBody && arrival.bodyBytes) {
       let parsed: unknown;
       try {
         parsed = input.readBody();

@@ -1,5 +1,5 @@
 import { subscribe } from 'node:diagnostics_channel';
-import { ServerResponse, type IncomingMessage } from 'node:http';
+import { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** A response being watched until it ends. */
@@ -25,18 +25,16 @@ type WatchedSocket = Socket & { [CONNECTION]?: Connection };
 let subscribed = false;
 
 /**
- * Calls `watch.ended` once the response has finished or its connection has closed.
+ * Calls `watch.ended` once the response has finished or its connection (`socket`) has closed.
  *
  * Node publishes every finished response of an HTTP(S) server on the 'http.server.response.finish'
  * channel, before the connection's next response may write. One subscriber for the process and one
  * 'close' listener per connection replace listeners on each response: on Express's re-prototyped
  * responses those cost about as much as the rest of the capture. A response's bytes are the growth
  * of its socket's `bytesWritten` since the response before it on the same connection finished, so
- * keep-alive and pipelined neighbours never mix (the getter copies the socket's write queue, so it
- * is read once per response).
+ * keep-alive and pipelined neighbours never mix.
  */
-export function watchResponse(req: IncomingMessage, res: ServerResponse, watch: ResponseWatch): void {
-  const socket = req.socket as WatchedSocket | null;
+export function watchResponse(socket: Socket | null, res: ServerResponse, watch: ResponseWatch): void {
   if (!(res instanceof ServerResponse) || !socket) {
     // Not a node:http response (HTTP/2 compatibility streams share one socket): no per-response byte count.
     let ended = false;
@@ -51,10 +49,11 @@ export function watchResponse(req: IncomingMessage, res: ServerResponse, watch: 
     subscribe('http.server.response.finish', onResponseFinish);
     subscribed = true;
   }
-  let connection = socket[CONNECTION];
+  const watched = socket as WatchedSocket;
+  let connection = watched[CONNECTION];
   if (!connection) {
     connection = { pending: [], written: bytesWrittenOf(socket) };
-    socket[CONNECTION] = connection;
+    watched[CONNECTION] = connection;
     socket.on('close', onConnectionClose);
   }
   connection.pending.push(watch);
@@ -95,7 +94,14 @@ function notify(watch: ResponseWatch, bytes: number, finished: boolean): void {
   }
 }
 
-/** `bytesWritten` counts data still queued in the socket too; undefined once the socket is gone. */
+/**
+ * The socket's `bytesWritten`: bytes handed to the OS plus any still queued. The public getter
+ * copies the write queue on every read, which costs more than the rest of a response's end; with
+ * nothing queued (always so when a response has finished: its last write has completed) Node's
+ * own running total is the same number, so it is read directly when present.
+ */
 function bytesWrittenOf(socket: Socket): number {
-  return socket.bytesWritten ?? 0;
+  const dispatched = (socket as Socket & { _bytesDispatched?: unknown })._bytesDispatched;
+  if (typeof dispatched === 'number' && socket.writableLength === 0) return dispatched;
+  return socket.bytesWritten ?? 0; // undefined once the socket is gone
 }

@@ -91,6 +91,52 @@ describe('capture: exchange over Node http (no framework)', () => {
     }
   });
 
+  it('records the URL as it arrived, even when the app rewrote req.url before the capture ran', async () => {
+    const app = await serve((req, res, records) => {
+      req.url = '/rewritten'; // as a router mounted in front would
+      capture.track(req, res, input(req, records));
+      res.end('ok');
+    });
+    try {
+      await fetchText(`${app.url}/warm-up`); // the capture learns the server from its first request
+      await fetchText(`${app.url}/as/sent?q=1`);
+      await waitFor(() => app.records.length === 2);
+      expect(app.records.map((r) => [r.path, r.query])).to.deep.equal([['/rewritten', ''], ['/as/sent', 'q=1']]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('keeps each request its own URL, IP and bytes when it is tracked after others have arrived', async () => {
+    // The capture runs late (after an asynchronous step, as behind an async middleware), so
+    // other requests arrive in between: each request must still be read as itself.
+    const app = await serve((req, res, records) => {
+      setTimeout(() => {
+        capture.track(req, res, input(req, records));
+        res.end(req.url);
+      }, 30);
+    });
+    try {
+      await fetchText(`${app.url}/warm-up`); // from now on the capture notes this server's arrivals
+      const paths = Array.from({ length: 6 }, (_, i) => `/late/${i}?n=${'x'.repeat(i * 10)}`);
+      const replies = await Promise.all(paths.map((path) => fetchText(`${app.url}${path}`)));
+      expect(replies.map((r) => r.body)).to.deep.equal(paths);
+      await waitFor(() => app.records.length === 7);
+      const byPath = new Map(app.records.map((r) => [`${r.path}?${r.query}`, r]));
+      for (const path of paths) {
+        const record = byPath.get(path)!;
+        expect(record, path).to.not.equal(undefined);
+        expect(record.clientIP).to.equal('127.0.0.1');
+        expect(record.requestBytes).to.be.above(path.length);
+      }
+      // Same status line and headers, bodies of different lengths: the byte counts differ by exactly that.
+      const bytes = paths.map((path) => byPath.get(path)!.responseBytes - path.length);
+      expect(new Set(bytes).size).to.equal(1);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('survives a throwing body reader and a throwing onRecord', async () => {
     let calls = 0;
     const app = await serve((req, res, records) => {
