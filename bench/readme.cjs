@@ -34,6 +34,13 @@ function howFast() {
     if (r.addedLatencyMsAtFixedRate) lines.push(`| ${fw} added p50 / p99 latency at ${n(r.addedLatencyMsAtFixedRate.rate)} req/s (autocannon, 1 ms steps) | ${r.addedLatencyMsAtFixedRate.p50} / ${r.addedLatencyMsAtFixedRate.p99} ms | p99 ≤ 0.3 ms | ${machineOf(overhead)} |`);
     if (r.addedLatencyUsOneAtATime) lines.push(`| ${fw} added p50 / p99 latency one request at a time (hrtime) | ${r.addedLatencyUsOneAtATime.p50} / ${r.addedLatencyUsOneAtATime.p99} µs | p99 ≤ 300 µs | ${machineOf(overhead)} |`);
   }
+  // Optional (`npm run bench:instructions`, needs valgrind): counts that do not move with the machine's load.
+  const instructions = read('instructions');
+  for (const [fw, r] of Object.entries(instructions?.frameworks ?? {})) {
+    const bare = r.sides?.bare?.eventLoopPerRequest;
+    const warden = r.sides?.warden?.eventLoopPerRequest;
+    if (bare && warden) lines.push(`| ${fw} event-loop instructions per request, bare / with Session Warden (callgrind: a count, not time) | ${(bare / warden).toFixed(3)} (${n(bare)} / ${n(warden)}) | – | ${machineOf(instructions)} |`);
+  }
   const ingest = read('ingest');
   if (ingest) for (const [store, s] of Object.entries(ingest.recordsPerSecond)) lines.push(`| request records stored per second, ${store} | ${mm(s)} | ≥ ${n(ingest.targets?.[store])} | ${machineOf(ingest)} |`);
   const classify = read('classify');
@@ -53,7 +60,7 @@ function howFast() {
       if (w) lines.push(`| text model macro-F1 · benign false positives, ${set} | ${w[1].macroF1.toFixed(3)} · ${pct(w[1].benignFalsePositiveRate)} | ${QUALITY_TARGETS[set] ?? '–'} | ${machineOf(detectors)} |`);
     }
   }
-  lines.push('', 'Run them yourself: `npm run bench` (all, several minutes) or `npm run bench:overhead|ingest|models|classify|detectors`; each writes `bench/results/<name>.json` and a markdown summary.');
+  lines.push('', 'Run them yourself: `npm run bench` (all, several minutes) or `npm run bench:overhead|ingest|models|classify|detectors`; each writes `bench/results/<name>.json` and a markdown summary. `npm run bench:instructions` (needs valgrind) counts instructions per request instead of timing them.');
   return lines.join('\n');
 }
 

@@ -31,22 +31,18 @@ let latest: Arrival | null = null;
 let subscribed = false;
 
 /**
- * The request as it arrived, when it is the one that arrived last; null otherwise (then read the
- * request itself). Why: Express gives every request and response object a map of its own when
- * it re-prototypes them, so each property a middleware reads from them misses V8's caches and
- * costs about a microsecond, more than the rest of the capture. Node publishes each request on
- * the 'http.server.request.start' channel just before the framework sees it; read there, the same
- * properties cost nanoseconds. Matching by identity reads nothing from the request.
+ * The request as it arrived, when it is the one that arrived last, and lets it go (the caller
+ * keeps it); null otherwise, and then the caller reads the request itself. Why: Express gives
+ * every request and response object a map of its own when it re-prototypes them, so each
+ * property a middleware reads from them misses V8's caches and costs up to a microsecond, more
+ * than the rest of the capture. Node publishes each request on the 'http.server.request.start'
+ * channel just before the framework sees it; read there, the same properties cost nanoseconds.
+ * Matching by identity reads nothing from the request.
  */
-export function arrivalOf(req: IncomingMessage): Arrival | null {
-  const arrival = latest;
-  return arrival !== null && arrival.req === req ? arrival : null;
-}
-
-/** As `arrivalOf`, and lets it go: the caller keeps it from now on. */
 export function takeArrival(req: IncomingMessage): Arrival | null {
-  const arrival = arrivalOf(req);
-  if (arrival !== null) latest = null;
+  const arrival = latest;
+  if (arrival === null || arrival.req !== req) return null;
+  latest = null;
   return arrival;
 }
 

@@ -1,0 +1,116 @@
+// Instructions per request of the overhead bench's servers, counted by valgrind's callgrind:
+// the same number for the same code whatever else the machine is doing, where requests/s on a
+// shared 2-core machine moved ±20 % between rounds of one run. It counts instructions, not time:
+// cache misses, kernel time (the response's writev) and waiting are not in it, and valgrind runs
+// the process's threads one at a time. The event loop's thread is reported apart from the others
+// (the SQLite writer, V8's GC and compiler helpers): it is what a single-threaded server runs out of.
+//
+//   npm run bench:instructions      (needs valgrind: apt-get install valgrind)
+//   WARMUP_REQUESTS=3000 REQUESTS=3000 SIDES=bare,capture,floor,warden FRAMEWORKS=express,koa PARALLEL=2
+//   BASELINE=/path/to/another/built/checkout adds its warden(...) as one more side.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const WARMUP_REQUESTS = Number(process.env.WARMUP_REQUESTS ?? 3000);
+const REQUESTS = Number(process.env.REQUESTS ?? 3000);
+const FRAMEWORKS = (process.env.FRAMEWORKS ?? 'express,koa').split(',');
+const SIDES = (process.env.SIDES ?? 'bare,capture,floor,warden').split(',');
+const PARALLEL = Math.max(1, Number(process.env.PARALLEL ?? Math.min(2, cpus().length)));
+const BASELINE = process.env.BASELINE;
+
+function valgrindVersion() {
+  try {
+    return execFileSync('valgrind', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    console.error('bench:instructions needs valgrind, which is not installed here. Install it (Debian: apt-get install valgrind) '
+      + 'or use npm run bench:overhead, which measures requests/s and CPU time instead.');
+    process.exit(2);
+  }
+}
+
+const load = (url, amount) => new Promise((resolve, reject) => {
+  autocannon({ url, connections: 10, amount, timeout: 120 }, (err, result) => (err ? reject(err) : resolve(result)));
+});
+
+/** One side under callgrind: warm-up load, counters zeroed, measured load, counters dumped per thread. */
+async function countSide(framework, side, root) {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-instructions-'));
+  const child = spawn('valgrind', ['--tool=callgrind', '--separate-threads=yes', '--smc-check=all-non-file', `--callgrind-out-file=${join(dir, 'cg.%p')}`,
+    process.execPath, join(root, 'bench', 'overhead-server.cjs'), framework, side === 'baseline' ? 'warden' : side, join(dir, 'bench.db')],
+  { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    const started = await Promise.race([new Promise((resolve) => child.once('message', resolve)), exited.then(() => null)]);
+    if (!started) throw new Error(`${framework}/${side} server did not start under valgrind:\n${stderr}`);
+    const url = `http://127.0.0.1:${started.port}/`;
+    await load(url, WARMUP_REQUESTS);
+    execFileSync('callgrind_control', ['--zero', String(child.pid)], { stdio: 'ignore' });
+    const measured = await load(url, REQUESTS);
+    if (measured.errors || measured.non2xx) throw new Error(`${framework}/${side}: ${measured.errors} errors, ${measured.non2xx} non-2xx responses`);
+    execFileSync('callgrind_control', ['--dump', String(child.pid)], { stdio: 'ignore' });
+    // The dump after zeroing is part 1: cg.<pid>.1-<thread>, thread 01 being the event loop's.
+    const perThread = {};
+    for (const file of readdirSync(dir)) {
+      const match = /^cg\.\d+\.1-(\d+)$/.exec(file);
+      const total = match && /^(?:summary|totals): (\d+)/m.exec(readFileSync(join(dir, file), 'utf8'));
+      if (total) perThread[match[1]] = Number(total[1]) / measured.requests.total;
+    }
+    const eventLoop = perThread['01'];
+    if (eventLoop === undefined) throw new Error(`${framework}/${side}: callgrind wrote no counts for the main thread`);
+    const allThreads = Object.values(perThread).reduce((a, b) => a + b, 0);
+    return { requests: measured.requests.total, eventLoopPerRequest: Math.round(eventLoop), allThreadsPerRequest: Math.round(allThreads) };
+  } finally {
+    child.send?.('stop');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs jobs `PARALLEL` at a time (valgrind runs each process on one core). */
+async function inParallel(jobs) {
+  const results = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => { while (next < jobs.length) { const i = next++; results[i] = await jobs[i](); } };
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  return results;
+}
+
+async function main() {
+  const valgrind = valgrindVersion();
+  const sides = BASELINE ? [...SIDES, 'baseline'] : SIDES;
+  const jobs = FRAMEWORKS.flatMap((framework) => sides.map((side) => async () => {
+    const counted = await countSide(framework, side, side === 'baseline' ? BASELINE : join(here, '..'));
+    console.log(`${framework}/${side}: ${counted.eventLoopPerRequest.toLocaleString('en')} instructions per request on the event loop, `
+      + `${counted.allThreadsPerRequest.toLocaleString('en')} in all threads`);
+    return { framework, side, ...counted };
+  }));
+  const counts = await inParallel(jobs);
+  const frameworks = {};
+  for (const { framework, side, ...counted } of counts) (frameworks[framework] ??= { sides: {} }).sides[side] = counted;
+  for (const [framework, { sides: bySide }] of Object.entries(frameworks)) {
+    const bare = bySide.bare?.eventLoopPerRequest;
+    if (!bare) continue;
+    frameworks[framework].eventLoopRatioToBare = Object.fromEntries(Object.entries(bySide)
+      .filter(([side]) => side !== 'bare').map(([side, c]) => [side, Math.round((1000 * bare) / c.eventLoopPerRequest) / 1000]));
+    console.log(`${framework}: bare / side, event-loop instructions per request: ${JSON.stringify(frameworks[framework].eventLoopRatioToBare)}`);
+  }
+  const results = {
+    date: new Date().toISOString(),
+    machine: { nproc: cpus().length, cpu: cpus()[0]?.model, node: process.version, valgrind },
+    settings: { warmupRequests: WARMUP_REQUESTS, requests: REQUESTS, connections: 10, ...(BASELINE ? { baseline: BASELINE } : {}),
+      note: 'callgrind instruction counts (Ir) per request after a warm-up; not time: memory stalls, kernel time and waiting are not counted, threads are serialised' },
+    frameworks,
+  };
+  mkdirSync(join(here, 'results'), { recursive: true });
+  writeFileSync(join(here, 'results', 'instructions.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((err) => { console.error(err.message); process.exit(1); });
