@@ -9,11 +9,12 @@
 //   WARMUP_REQUESTS=3000 REQUESTS=3000 SIDES=bare,capture,floor,warden FRAMEWORKS=express,koa PARALLEL=2
 //   BASELINE=/path/to/another/built/checkout adds its warden(...) as one more side.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import results from './lib/results.cjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WARMUP_REQUESTS = Number(process.env.WARMUP_REQUESTS ?? 3000);
@@ -27,9 +28,8 @@ function valgrindVersion() {
   try {
     return execFileSync('valgrind', ['--version'], { encoding: 'utf8' }).trim();
   } catch {
-    console.error('bench:instructions needs valgrind, which is not installed here. Install it (Debian: apt-get install valgrind) '
+    return results.fail('bench:instructions needs valgrind, which is not installed here. Install it (Debian: apt-get install valgrind) '
       + 'or use npm run bench:overhead, which measures requests/s and CPU time instead.');
-    process.exit(2);
   }
 }
 
@@ -102,15 +102,17 @@ async function main() {
       .filter(([side]) => side !== 'bare').map(([side, c]) => [side, Math.round((1000 * bare) / c.eventLoopPerRequest) / 1000]));
     console.log(`${framework}: bare / side, event-loop instructions per request: ${JSON.stringify(frameworks[framework].eventLoopRatioToBare)}`);
   }
-  const results = {
-    date: new Date().toISOString(),
-    machine: { nproc: cpus().length, cpu: cpus()[0]?.model, node: process.version, valgrind },
-    settings: { warmupRequests: WARMUP_REQUESTS, requests: REQUESTS, connections: 10, ...(BASELINE ? { baseline: BASELINE } : {}),
+  const table = ['| framework | side | event loop, instructions per request | all threads | bare / side (event loop) |', '|---|---|---|---|---|'];
+  for (const [framework, r] of Object.entries(frameworks)) {
+    for (const [side, c] of Object.entries(r.sides)) {
+      table.push(`| ${framework} | ${side} | ${c.eventLoopPerRequest.toLocaleString('en')} | ${c.allThreadsPerRequest.toLocaleString('en')} | ${r.eventLoopRatioToBare?.[side] ?? '–'} |`);
+    }
+  }
+  results.writeResults('instructions', {
+    settings: { warmupRequests: WARMUP_REQUESTS, requests: REQUESTS, connections: 10, valgrind, ...(BASELINE ? { baseline: BASELINE } : {}),
       note: 'callgrind instruction counts (Ir) per request after a warm-up; not time: memory stalls, kernel time and waiting are not counted, threads are serialised' },
     frameworks,
-  };
-  mkdirSync(join(here, 'results'), { recursive: true });
-  writeFileSync(join(here, 'results', 'instructions.json'), `${JSON.stringify(results, null, 2)}\n`);
+  }, table.join('\n'));
 }
 
 main().catch((err) => { console.error(err.message); process.exit(1); });
