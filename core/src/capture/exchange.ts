@@ -62,12 +62,9 @@ class Exchange implements TrackedExchange, ResponseWatch {
     this.failed = true;
   }
 
+  /** Called by response-ends.ts, which catches what this throws: recording never breaks the app. */
   ended(responseBytes: number, finished: boolean): void {
-    try {
-      this.input.onRecord(this.finish(this, responseBytes, finished));
-    } catch {
-      // Recording must never break the app.
-    }
+    this.input.onRecord(this.finish(this, responseBytes, finished));
   }
 }
 
