@@ -10,9 +10,10 @@ import { MultiRowInsert } from './multi-row-insert.js';
 import { PostgresUnnestInsert } from './postgres-unnest-insert.js';
 import type { SqlContext } from './sql-context.js';
 import { betterSqliteConnection } from './sqlite-connection.js';
-import { httpLogWriterParams, SqliteFastInsert } from './sqlite-fast-insert.js';
+import { SqliteFastInsert } from './sqlite-fast-insert.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
 import { SqliteSessionRead } from './sqlite-session-read.js';
+import { pushRecordWriterParams } from './writer-params.js';
 
 /** SQLite's own default: a checkpoint once the WAL holds this many pages. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
@@ -89,7 +90,7 @@ export class SqlRequestLogStore implements RequestLogStore {
     if (writer) {
       // Still inside the guard: the main connection's own writes never wait on the thread's lock.
       await this.ctx.guard.run('append request records', () =>
-        writer.writeInParts(records.length, (i) => httpLogWriterParams(toHttpLogRow(records[i]!, i))));
+        writer.writeInParts(records.length, (out, i) => pushRecordWriterParams(out, records[i]!, i)));
       return;
     }
     const rows = records.map(toHttpLogRow);

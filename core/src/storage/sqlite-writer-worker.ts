@@ -1,17 +1,26 @@
 /**
  * Worker thread that appends `httplogs` rows on its own better-sqlite3 connection to the same
- * file (see sqlite-writer-thread.ts). workerData: { file, sql } with the one-row INSERT. Messages
- * in: { id, rows, more? } with each row's values in bind order, its timestamp as epoch
- * milliseconds (`more`: further parts of the same append follow; `discard`: drop the parts sent);
- * out: { id } when committed, { id, error } when rolled back. Other writes: { id, sql, each } runs
- * the statement once per parameter list in one transaction and answers { id, results } with each
- * run's result rows (a session's verdict: see SqlSessionStore).
+ * file (see sqlite-writer-thread.ts). workerData: WriterData. Messages in: { id, values, more? }
+ * with the rows' values in one flat list, `paramsPerRow` per row in bind order, each timestamp as
+ * epoch milliseconds (`more`: further parts of the same append follow; `discard`: drop the parts
+ * sent); out: { id } when committed, { id, error } when rolled back. Other writes: { id, sql, each }
+ * runs the statement once per parameter list in one transaction and answers { id, results } with
+ * each run's result rows (a session's verdict: see SqlSessionStore).
  */
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { sqliteDateTimeOfEpoch, TIMESTAMP_PARAM } from './sqlite-fast-insert.js';
+import { sqliteDateTimeOfEpoch } from './sqlite-datetime.js';
 
-interface Statement { run(params: unknown[]): unknown; all(params: unknown[]): unknown[] }
+export interface WriterData {
+  file: string;
+  /** The one-row INSERT. */
+  sql: string;
+  paramsPerRow: number;
+  /** Where the timestamp sits among a row's values. */
+  timestampParam: number;
+}
+
+interface Statement { run(...params: unknown[]): unknown; all(params: unknown[]): unknown[] }
 interface Connection {
   prepare(sql: string): Statement;
   pragma(text: string): unknown;
@@ -21,7 +30,7 @@ interface Connection {
 type Open = new (file: string, options: { timeout: number }) => Connection;
 
 const Database = createRequire(__filename)('better-sqlite3') as Open;
-const { file, sql } = workerData as { file: string; sql: string };
+const { file, sql, paramsPerRow, timestampParam } = workerData as WriterData;
 // The main connection may hold the write lock briefly (a session's verdict): wait for it, here, off the event loop.
 const db = new Database(file, { timeout: 10_000 });
 db.pragma('synchronous = NORMAL'); // as the main connection; WAL mode is a property of the file
@@ -33,20 +42,21 @@ const groupOfRows = db.prepare(sql + `, ${valuesGroup}`.repeat(GROUP - 1));
 
 const datetimeText = sqliteDateTimeOfEpoch();
 
-/** The datetime text TypeORM's SQLite driver writes, made here rather than on the app's event loop. */
-function bindable(row: unknown[]): unknown[] {
-  row[TIMESTAMP_PARAM] = datetimeText(row[TIMESTAMP_PARAM] as number);
-  return row;
+/**
+ * Inserts one part's rows. Values are bound as separate arguments, not as one array: for an
+ * array better-sqlite3 reads each element through V8's API, a fifth of the thread's work per row.
+ * The timestamp becomes the datetime text TypeORM's SQLite driver writes here, off the event loop.
+ */
+function insertPart(values: unknown[]): void {
+  for (let at = timestampParam; at < values.length; at += paramsPerRow) values[at] = datetimeText(values[at] as number);
+  const groupLength = GROUP * paramsPerRow;
+  let next = 0;
+  for (; next + groupLength <= values.length; next += groupLength) groupOfRows.run(...values.slice(next, next + groupLength));
+  for (; next < values.length; next += paramsPerRow) oneRow.run(...values.slice(next, next + paramsPerRow));
 }
 
-const insertAll = db.transaction((rows: unknown[][]) => {
-  let next = 0;
-  for (; next + GROUP <= rows.length; next += GROUP) {
-    const values: unknown[] = [];
-    for (let i = next; i < next + GROUP; i++) values.push(...bindable(rows[i]!));
-    groupOfRows.run(values);
-  }
-  for (; next < rows.length; next++) oneRow.run(bindable(rows[next]!));
+const insertAll = db.transaction((parts: unknown[][]) => {
+  for (const values of parts) insertPart(values);
 });
 
 // Checkpoints for both connections happen here: the main connection's automatic checkpoint is off
@@ -72,10 +82,10 @@ function statementFor(sql: string): Statement {
   return statement;
 }
 
-/** Rows of appends whose last part has not come yet, by append id. */
+/** Parts of appends whose last part has not come yet, by append id. */
 const pending = new Map<number, unknown[][]>();
 
-interface Message { id: number; rows?: unknown[][]; more?: true; discard?: true; close?: true; sql?: string; each?: unknown[][] }
+interface Message { id: number; values?: unknown[]; more?: true; discard?: true; close?: true; sql?: string; each?: unknown[][] }
 
 parentPort!.on('message', (message: Message) => {
   if (message.close) {
@@ -91,10 +101,10 @@ parentPort!.on('message', (message: Message) => {
     return;
   }
   // An append may come in parts (the event loop posts a big batch piecewise); the last part commits all.
-  const rows = pending.get(message.id) ?? [];
-  for (const row of message.rows ?? []) rows.push(row);
+  const parts = pending.get(message.id) ?? [];
+  if (message.values) parts.push(message.values);
   if (message.more) {
-    pending.set(message.id, rows);
+    pending.set(message.id, parts);
     return;
   }
   pending.delete(message.id);
@@ -103,7 +113,7 @@ parentPort!.on('message', (message: Message) => {
     return;
   }
   answer(message.id, () => {
-    insertAll(rows);
+    insertAll(parts);
     return {};
   });
 });

@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
+import type { RequestRecord } from '../../src/ports/records.js';
 import type { Storage } from '../../src/ports/stores.js';
 import { openStorage } from '../../src/storage/index.js';
 import type { SqlContext } from '../../src/storage/sql-context.js';
 import { SqlRequestLogStore } from '../../src/storage/sql-request-log-store.js';
 import { SqlSessionStore } from '../../src/storage/sql-session-store.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
-import { sqliteDateTime, sqliteDateTimeOfEpoch } from '../../src/storage/sqlite-fast-insert.js';
+import { sqliteDateTime, sqliteDateTimeOfEpoch } from '../../src/storage/sqlite-datetime.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-fast-insert-'));
@@ -110,6 +111,27 @@ describe('SQLite prepared-statement path for the request log', () => {
       const written = await rows(b);
       expect(written.map((row) => row.path)).to.deep.equal(Array.from({ length: 37 }, (_, i) => `/p/${i}`));
       expect(written).to.deep.equal(await rows(a));
+    });
+  });
+
+  it('refuses a client IP or session ID longer than its column on every path, naming the record', async () => {
+    await withSqlite('too-long.db', async (storage) => {
+      const paths = [storage.requests, new SqlRequestLogStore(contextOf(storage), { writerThread: false }), new SqlRequestLogStore(contextOf(storage), { fastPath: false })];
+      const faults: [Partial<RequestRecord>, RegExp][] = [
+        [{ clientIP: 'x'.repeat(65) }, /record 1: clientIP must be a string of at most 64 characters, got 65/],
+        [{ sessionID: 's'.repeat(256) }, /record 1: sessionID is 256 characters long/],
+      ];
+      const before = await storage.requests.count();
+      for (const requests of paths) {
+        for (const [fault, message] of faults) {
+          const good = requestRecord(uniqueTag('fits'), new Date());
+          await requests.append([good, { ...good, ...fault }]).then(
+            () => expect.fail('a value longer than its column must be refused'),
+            (error: Error) => expect(error.message).to.match(message),
+          );
+        }
+      }
+      expect(await storage.requests.count()).to.equal(before);
     });
   });
 

@@ -199,6 +199,21 @@ export function storeSuite(label: string, open: () => Promise<Storage>, cleanup?
         expect(await storage.requests.count()).to.equal(before);
       });
 
+      it('rejects a record whose client IP or timestamp is not of its type, naming it and writing nothing', async () => {
+        const before = await storage.requests.count();
+        const good = () => requestRecord(uniqueTag('good'), new Date());
+        const faults: [Partial<RequestRecord>, RegExp][] = [
+          [{ clientIP: ['10.0.0.1'] as unknown as string }, /clientIP must be a string/],
+          [{ timestamp: new Date(Number.NaN) }, /timestamp must be a valid Date/],
+          [{ timestamp: '2030-01-01' as unknown as Date }, /timestamp must be a valid Date/],
+        ];
+        for (const [fault, message] of faults) {
+          const error = await expectValidationError(storage.requests.append([good(), good(), { ...good(), ...fault }]));
+          expect(error.message).to.match(/record 2/).and.match(message);
+        }
+        expect(await storage.requests.count()).to.equal(before);
+      });
+
       it('purges records older than the cutoff and keeps the rest', async () => {
         const sessionID = uniqueTag('purge');
         const old = Date.UTC(2001, 5, 1);
