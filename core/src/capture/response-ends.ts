@@ -6,8 +6,9 @@ import type { Socket } from 'node:net';
 export interface ResponseWatch {
   readonly res: ServerResponse;
   /**
-   * Called exactly once: with the bytes this response put on the wire (status line, headers,
-   * body, chunked framing) and whether it finished (false: its connection closed first).
+   * Called exactly once: with the bytes this response put on the wire (interim 1xx responses,
+   * status line, headers, body, chunked framing) and whether it finished (false: its connection
+   * closed first).
    */
   ended(responseBytes: number, finished: boolean): void;
 }
@@ -15,7 +16,7 @@ export interface ResponseWatch {
 /** Watched responses of one connection, in request order, and where the last one's bytes ended. */
 interface Connection {
   pending: ResponseWatch[];
-  /** The socket's `bytesWritten` when the last response on it finished (or when first watched). */
+  /** The socket's `bytesWritten` when the last response on it finished (or where the first watched one began). */
   written: number;
 }
 
@@ -52,7 +53,7 @@ export function watchResponse(socket: Socket | null, res: ServerResponse, watch:
   const watched = socket as WatchedSocket;
   let connection = watched[CONNECTION];
   if (!connection) {
-    connection = { pending: [], written: bytesWrittenOf(socket) };
+    connection = { pending: [], written: bytesWrittenOf(socket) - interimBytesWritten(res) };
     watched[CONNECTION] = connection;
     socket.on('close', onConnectionClose);
   }
@@ -85,6 +86,19 @@ function onConnectionClose(this: WatchedSocket): void {
   // Only the first in line can have written before the client went away.
   const bytes = Math.max(0, bytesWrittenOf(this) - connection.written);
   for (const watch of pending) notify(watch, watch.res === pending[0]!.res ? bytes : 0, false);
+}
+
+const CONTINUE_BYTES = Buffer.byteLength('HTTP/1.1 100 Continue\r\n\r\n');
+
+/**
+ * Bytes `res` had already written when its connection was first watched: the interim
+ * `100 Continue` Node writes to an `Expect: 100-continue` request before the app sees it (or a
+ * 'checkContinue' handler did). On later requests of a connection the mark set at the previous
+ * finish already precedes it; here it has to be taken back, so every exchange counts its own. Read
+ * once per connection, never per request.
+ */
+function interimBytesWritten(res: ServerResponse): number {
+  return (res as ServerResponse & { _sent100?: boolean })._sent100 === true ? CONTINUE_BYTES : 0;
 }
 
 /** A subscriber's exception would be rethrown as uncaught: recording must never break the app. */
