@@ -55,7 +55,7 @@ class Exchange implements TrackedExchange, ResponseWatch {
     readonly arrival: Arrival,
     readonly res: ServerResponse,
     readonly input: ExchangeInput,
-    private readonly finish: (exchange: Exchange, responseBytes: number, finished: boolean) => CapturedRecord,
+    private readonly finish: (exchange: Exchange, responseBytes: number | null, finished: boolean) => CapturedRecord,
   ) {}
 
   markFailed(): void {
@@ -63,7 +63,7 @@ class Exchange implements TrackedExchange, ResponseWatch {
   }
 
   /** Called by response-ends.ts, which catches what this throws: recording never breaks the app. */
-  ended(responseBytes: number, finished: boolean): void {
+  ended(responseBytes: number | null, finished: boolean): void {
     this.input.onRecord(this.finish(this, responseBytes, finished));
   }
 }
@@ -109,7 +109,7 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
   }
 
   /** The record of an exchange that has ended; built once, handed on as is. */
-  function buildRecord(exchange: Exchange, responseBytes: number, finished: boolean): CapturedRecord {
+  function buildRecord(exchange: Exchange, responseBytes: number | null, finished: boolean): CapturedRecord {
     const { arrival, res, input } = exchange;
     const url = input.url ?? arrival.url;
     const status = res.statusCode;
@@ -124,7 +124,7 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
       timestamp: new Date(arrival.startedAt),
       durationMs: Math.round((performance.now() - arrival.startedHr) * 1000) / 1000,
       requestBytes: requestHeadBytes(arrival.method, url, arrival.rawHeaders) + (arrival.bodyBytes?.() ?? 0),
-      responseBytes,
+      responseBytes: responseBytes ?? 0,
     };
     const headers = arrival.headers;
     const userAgent = headerValue(headers['user-agent']);
@@ -156,6 +156,7 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
     if (input.blocked) (flags ??= {}).blocked = true;
     if (target.truncated) (flags ??= {}).urlTruncated = true;
     if (bodyTruncated) (flags ??= {}).bodyTruncated = true;
+    if (responseBytes === null) (flags ??= {}).bytesUncounted = true;
     if (flags) record.flags = flags;
     return record;
   }

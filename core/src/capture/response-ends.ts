@@ -7,10 +7,10 @@ export interface ResponseWatch {
   readonly res: ServerResponse;
   /**
    * Called exactly once: with the bytes this response put on the wire (interim 1xx responses,
-   * status line, headers, body, chunked framing) and whether it finished (false: its connection
-   * closed first).
+   * status line, headers, body, chunked framing), or null when they cannot be counted (see
+   * watchResponse), and whether it finished (false: its connection closed first).
    */
-  ended(responseBytes: number, finished: boolean): void;
+  ended(responseBytes: number | null, finished: boolean): void;
 }
 
 /** Watched responses of one connection, in request order, and where the last one's bytes ended. */
@@ -37,9 +37,12 @@ let subscribed = false;
  */
 export function watchResponse(socket: Socket | null, res: ServerResponse, watch: ResponseWatch): void {
   if (!(res instanceof ServerResponse) || !socket) {
-    // Not a node:http response (HTTP/2 compatibility streams share one socket): no per-response byte count.
+    // Not a node:http response (an HTTP/2 stream through the compatibility API), or one with no
+    // socket. A stream's frames share the session's socket with every other stream, and Node
+    // counts no stream's own bytes (its only per-stream figure is DATA payload, and only for a
+    // process-wide 'http2' performance observer): reported as not counted rather than guessed.
     let ended = false;
-    res.on('close', () => { if (!ended) { ended = true; notify(watch, 0, res.writableFinished); } });
+    res.on('close', () => { if (!ended) { ended = true; notify(watch, null, finishedAtClose(res)); } });
     return;
   }
   if (socket.destroyed) {
@@ -88,6 +91,16 @@ function onConnectionClose(this: WatchedSocket): void {
   for (const watch of pending) notify(watch, watch.res === pending[0]!.res ? bytes : 0, false);
 }
 
+/**
+ * Whether a response outside node:http finished before it closed. An HTTP/2 stream did when the
+ * app ended it and it closed without a reset: one the client cancelled reads as
+ * `writableFinished` too, but carries the reset's code.
+ */
+function finishedAtClose(res: ServerResponse): boolean {
+  const stream = (res as ServerResponse & { stream?: { rstCode?: number } }).stream;
+  return stream ? res.writableEnded && stream.rstCode === 0 : res.writableFinished;
+}
+
 const CONTINUE_BYTES = Buffer.byteLength('HTTP/1.1 100 Continue\r\n\r\n');
 
 /**
@@ -102,7 +115,7 @@ function interimBytesWritten(res: ServerResponse): number {
 }
 
 /** A subscriber's exception would be rethrown as uncaught: recording must never break the app. */
-function notify(watch: ResponseWatch, bytes: number, finished: boolean): void {
+function notify(watch: ResponseWatch, bytes: number | null, finished: boolean): void {
   try {
     watch.ended(bytes, finished);
   } catch {

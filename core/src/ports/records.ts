@@ -4,11 +4,12 @@ export type IpSource = 'socket' | 'forwarded' | 'x-forwarded-for' | 'x-real-ip' 
 
 /** Things that happened to a request, kept with its record so they can be audited. */
 export interface RequestFlags {
-  aborted?: boolean;       // the client went away before the response finished
-  failed?: boolean;        // the handler threw or the response errored
-  blocked?: boolean;       // refused by the blocklist; the handler never ran
-  urlTruncated?: boolean;  // path or query longer than the stored limit
-  bodyTruncated?: boolean; // body larger than maxBodyBytes
+  aborted?: boolean;        // the client went away before the response finished
+  failed?: boolean;         // the handler threw or the response errored
+  blocked?: boolean;        // refused by the blocklist; the handler never ran
+  urlTruncated?: boolean;   // path or query longer than the stored limit
+  bodyTruncated?: boolean;  // body larger than maxBodyBytes
+  bytesUncounted?: boolean; // HTTP/2: Node counts no stream's own bytes, so responseBytes is 0 and requestBytes not a wire count
 }
 
 /**
