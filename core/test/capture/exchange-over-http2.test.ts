@@ -57,15 +57,32 @@ function collectErrors(server: Server) {
   return errors;
 }
 
+/**
+ * Runs `use` with an HTTP/2 client session to `server` (listening on loopback) and the errors
+ * collected meanwhile; closes both afterwards.
+ */
+async function withSession(
+  server: Server, connect: (port: number) => http2.ClientHttp2Session,
+  use: (session: http2.ClientHttp2Session, errors: unknown[], port: number) => Promise<void>,
+): Promise<void> {
+  const errors = collectErrors(server);
+  const app = await listenOnLoopback(server);
+  const session = connect(app.port);
+  session.on('error', (e) => errors.push(e));
+  try {
+    await use(session, errors, app.port);
+  } finally {
+    session.destroy();
+    await app.close();
+  }
+}
+
+const h2c = (port: number) => http2.connect(`http://127.0.0.1:${port}`);
+
 describe('capture: exchange over HTTP/2 (compatibility API)', () => {
   it('records method, path and status, says the bytes were not counted, and leaves the response as the app made it (h2c)', async () => {
     const records: CapturedRecord[] = [];
-    const server = http2.createServer(appWithCapture(records));
-    const errors = collectErrors(server);
-    const app = await listenOnLoopback(server);
-    const session = http2.connect(`http://127.0.0.1:${app.port}`);
-    session.on('error', (e) => errors.push(e));
-    try {
+    await withSession(http2.createServer(appWithCapture(records)), h2c, async (session, errors) => {
       const replies = [
         await h2Request(session, { ':path': '/a?x=1' }),
         await h2Request(session, { ':method': 'POST', ':path': '/b', 'content-type': 'text/plain' }, 'hello'),
@@ -80,20 +97,12 @@ describe('capture: exchange over HTTP/2 (compatibility API)', () => {
         ['POST', '/b', '', 201, '127.0.0.1', 0, { bytesUncounted: true }],
       ]);
       expect(errors).to.deep.equal([]);
-    } finally {
-      session.destroy();
-      await app.close();
-    }
+    });
   });
 
   it('records a stream the client cancelled as aborted, once, without throwing', async () => {
     const records: CapturedRecord[] = [];
-    const server = http2.createServer(appWithCapture(records));
-    const errors = collectErrors(server);
-    const app = await listenOnLoopback(server);
-    const session = http2.connect(`http://127.0.0.1:${app.port}`);
-    session.on('error', (e) => errors.push(e));
-    try {
+    await withSession(http2.createServer(appWithCapture(records)), h2c, async (session, errors) => {
       const stream = session.request({ ':path': '/slow' });
       stream.on('error', () => {}); // the cancel is this test's own doing
       stream.end();
@@ -103,23 +112,17 @@ describe('capture: exchange over HTTP/2 (compatibility API)', () => {
       await new Promise((r) => setTimeout(r, 400)); // the handler's late answer must neither throw nor record again
       expect(records.map((r) => [r.path, r.responseBytes, r.flags])).to.deep.equal([['/slow', 0, { aborted: true, bytesUncounted: true }]]);
       expect(errors).to.deep.equal([]);
-    } finally {
-      session.destroy();
-      await app.close();
-    }
+    });
   });
 
   it('on a secure server that allows HTTP/1.1, counts the HTTP/1.1 exchanges exactly and flags only the HTTP/2 ones', async () => {
     const records: CapturedRecord[] = [];
     const server = http2.createSecureServer({ ...localhostTls, allowHTTP1: true }, appWithCapture(records));
-    const errors = collectErrors(server);
-    const app = await listenOnLoopback(server);
-    const session = http2.connect(`https://localhost:${app.port}`, { ca: localhostTls.cert });
-    session.on('error', (e) => errors.push(e));
+    const secure = (port: number) => http2.connect(`https://localhost:${port}`, { ca: localhostTls.cert });
     let socket: tls.TLSSocket | undefined;
-    try {
+    await withSession(server, secure, async (session, errors, port) => {
       expect(await h2Request(session, { ':path': '/over-h2' })).to.include({ status: 200, body: 'GET /over-h2 got 0' });
-      const h1 = socket = tls.connect({ port: app.port, host: '127.0.0.1', servername: 'localhost', ca: localhostTls.cert, ALPNProtocols: ['http/1.1'] });
+      const h1 = socket = tls.connect({ port, host: '127.0.0.1', servername: 'localhost', ca: localhostTls.cert, ALPNProtocols: ['http/1.1'] });
       await new Promise((resolve, reject) => h1.once('secureConnect', resolve).once('error', reject));
       expect(h1.alpnProtocol).to.equal('http/1.1');
       const responses = new RawResponses(h1);
@@ -136,10 +139,6 @@ describe('capture: exchange over HTTP/2 (compatibility API)', () => {
       ]);
       expect(records[1]).to.include({ requestBytes: Buffer.byteLength(sent), responseBytes: received.length });
       expect(errors).to.deep.equal([]);
-    } finally {
-      socket?.destroy();
-      session.destroy();
-      await app.close();
-    }
+    }).finally(() => socket?.destroy());
   });
 });
