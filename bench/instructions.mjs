@@ -6,8 +6,11 @@
 // (the SQLite writer, V8's GC and compiler helpers): it is what a single-threaded server runs out of.
 //
 //   npm run bench:instructions      (needs valgrind: apt-get install valgrind)
-//   WARMUP_REQUESTS=3000 REQUESTS=3000 SIDES=bare,capture,floor,warden FRAMEWORKS=express,koa PARALLEL=2
+//   WARMUP_REQUESTS=3000 REQUESTS=3000 SIDES=bare,capture,floor,warden FRAMEWORKS=express,koa PARALLEL=2 RUNS=1
 //   BASELINE=/path/to/another/built/checkout adds its warden(...) as one more side.
+// RUNS > 1 counts each side that many times and reports the median with min-max: the warden's
+// timer-driven work (a flush every 100 ms, session sweeps) depends on how fast valgrind runs the
+// process, so its count moves between runs by more than a small change saves.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -15,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import results from './lib/results.cjs';
+import stats from './lib/stats.cjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WARMUP_REQUESTS = Number(process.env.WARMUP_REQUESTS ?? 3000);
@@ -23,6 +27,7 @@ const FRAMEWORKS = (process.env.FRAMEWORKS ?? 'express,koa').split(',');
 const SIDES = (process.env.SIDES ?? 'bare,capture,floor,warden').split(',');
 const PARALLEL = Math.max(1, Number(process.env.PARALLEL ?? Math.min(2, cpus().length)));
 const BASELINE = process.env.BASELINE;
+const RUNS = Math.max(1, Number(process.env.RUNS ?? 1));
 
 function valgrindVersion() {
   try {
@@ -86,30 +91,42 @@ async function inParallel(jobs) {
 async function main() {
   const valgrind = valgrindVersion();
   const sides = BASELINE ? [...SIDES, 'baseline'] : SIDES;
-  const jobs = FRAMEWORKS.flatMap((framework) => sides.map((side) => async () => {
+  // Run after run, every side once per run: sides compared are counted under like conditions.
+  const jobs = Array.from({ length: RUNS }).flatMap(() => FRAMEWORKS.flatMap((framework) => sides.map((side) => async () => {
     const counted = await countSide(framework, side, side === 'baseline' ? BASELINE : join(here, '..'));
     console.log(`${framework}/${side}: ${counted.eventLoopPerRequest.toLocaleString('en')} instructions per request on the event loop, `
       + `${counted.allThreadsPerRequest.toLocaleString('en')} in all threads`);
     return { framework, side, ...counted };
-  }));
+  })));
   const counts = await inParallel(jobs);
+  const runsOf = {};
+  for (const { framework, side, ...counted } of counts) ((runsOf[framework] ??= {})[side] ??= []).push(counted);
   const frameworks = {};
-  for (const { framework, side, ...counted } of counts) (frameworks[framework] ??= { sides: {} }).sides[side] = counted;
-  for (const [framework, { sides: bySide }] of Object.entries(frameworks)) {
-    const bare = bySide.bare?.eventLoopPerRequest;
+  for (const [framework, bySide] of Object.entries(runsOf)) {
+    frameworks[framework] = { sides: {} };
+    for (const [side, runs] of Object.entries(bySide)) {
+      const eventLoop = stats.summary(runs.map((r) => r.eventLoopPerRequest));
+      const allThreads = stats.summary(runs.map((r) => r.allThreadsPerRequest));
+      frameworks[framework].sides[side] = {
+        requests: runs[0].requests, eventLoopPerRequest: eventLoop.median, allThreadsPerRequest: allThreads.median,
+        ...(runs.length > 1 ? { runs: runs.length, eventLoopRange: [eventLoop.min, eventLoop.max], allThreadsRange: [allThreads.min, allThreads.max] } : {}),
+      };
+    }
+    const bare = frameworks[framework].sides.bare?.eventLoopPerRequest;
     if (!bare) continue;
-    frameworks[framework].eventLoopRatioToBare = Object.fromEntries(Object.entries(bySide)
+    frameworks[framework].eventLoopRatioToBare = Object.fromEntries(Object.entries(frameworks[framework].sides)
       .filter(([side]) => side !== 'bare').map(([side, c]) => [side, Math.round((1000 * bare) / c.eventLoopPerRequest) / 1000]));
     console.log(`${framework}: bare / side, event-loop instructions per request: ${JSON.stringify(frameworks[framework].eventLoopRatioToBare)}`);
   }
-  const table = ['| framework | side | event loop, instructions per request | all threads | bare / side (event loop) |', '|---|---|---|---|---|'];
+  const counted = (median, range) => median.toLocaleString('en') + (range ? ` (${range.map((x) => x.toLocaleString('en')).join('–')})` : '');
+  const table = [`| framework | side | event loop, instructions per request${RUNS > 1 ? ` (median of ${RUNS} runs, min–max)` : ''} | all threads | bare / side (event loop) |`, '|---|---|---|---|---|'];
   for (const [framework, r] of Object.entries(frameworks)) {
     for (const [side, c] of Object.entries(r.sides)) {
-      table.push(`| ${framework} | ${side} | ${c.eventLoopPerRequest.toLocaleString('en')} | ${c.allThreadsPerRequest.toLocaleString('en')} | ${r.eventLoopRatioToBare?.[side] ?? '–'} |`);
+      table.push(`| ${framework} | ${side} | ${counted(c.eventLoopPerRequest, c.eventLoopRange)} | ${counted(c.allThreadsPerRequest, c.allThreadsRange)} | ${r.eventLoopRatioToBare?.[side] ?? '–'} |`);
     }
   }
   results.writeResults('instructions', {
-    settings: { warmupRequests: WARMUP_REQUESTS, requests: REQUESTS, connections: 10, valgrind, ...(BASELINE ? { baseline: BASELINE } : {}),
+    settings: { warmupRequests: WARMUP_REQUESTS, requests: REQUESTS, connections: 10, runs: RUNS, valgrind, ...(BASELINE ? { baseline: BASELINE } : {}),
       note: 'callgrind instruction counts (Ir) per request after a warm-up; not time: memory stalls, kernel time and waiting are not counted, threads are serialised' },
     frameworks,
   }, table.join('\n'));
