@@ -43,7 +43,8 @@ const groupOfRows = db.prepare(sql + `, ${valuesGroup}`.repeat(GROUP - 1));
 const datetimeText = sqliteDateTimeOfEpoch();
 
 /**
- * Inserts one part's rows. Values are bound as separate arguments, not as one array: for an
+ * Inserts one part's rows, GROUP at a time, the rest one by one (a part that more parts follow
+ * holds 128 rows: whole groups). Values are bound as separate arguments, not as one array: for an
  * array better-sqlite3 reads each element through V8's API, a fifth of the thread's work per row.
  * The timestamp becomes the datetime text TypeORM's SQLite driver writes here, off the event loop.
  */
