@@ -1,6 +1,7 @@
 import type { RequestRecord } from '../ports/records.js';
-import { MAX_CLIENT_IP_LENGTH, MAX_SESSION_ID_LENGTH, type HttpLogRow } from './entities.js';
+import type { HttpLogRow } from './entities.js';
 import { toHttpLogRow } from './http-log-mapping.js';
+import { isStorableClientIp, isStorableSessionId, isValidDate } from './record-checks.js';
 
 /** Row fields in the order the prepared INSERT binds them. */
 export const HTTP_LOG_FIELDS = [
@@ -39,15 +40,12 @@ export function httpLogWriterParams(row: HttpLogRow): unknown[] {
 /**
  * Appends a record's values for the writer thread to `out`: the values of
  * `httpLogWriterParams(toHttpLogRow(record, index))`, without the row object and the checks'
- * closures in between (this runs on the event loop once per request). A record `toHttpLogRow`
- * would refuse goes through it, so it is refused with the same error naming the record.
+ * closures in between (this runs on the event loop once per request). The checks are the same
+ * predicates `toHttpLogRow` uses; a record they refuse goes through it, so it is refused with the
+ * same error naming the record.
  */
 export function pushRecordWriterParams(out: unknown[], record: RequestRecord, index: number): void {
-  const { clientIP, sessionID, timestamp } = record;
-  const valid = typeof clientIP === 'string' && clientIP.length <= MAX_CLIENT_IP_LENGTH
-    && typeof sessionID === 'string' && sessionID.length <= MAX_SESSION_ID_LENGTH
-    && timestamp instanceof Date && !Number.isNaN(timestamp.getTime());
-  if (!valid) {
+  if (!(isStorableClientIp(record.clientIP) && isStorableSessionId(record.sessionID) && isValidDate(record.timestamp))) {
     const row = toHttpLogRow(record, index); // throws
     pushWriterParams(out, row, row.body, row.flags);
     return;
