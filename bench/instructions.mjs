@@ -6,11 +6,9 @@
 // (the SQLite writer, V8's GC and compiler helpers): it is what a single-threaded server runs out of.
 //
 //   npm run bench:instructions      (needs valgrind: apt-get install valgrind)
-//   WARMUP_REQUESTS=3000 REQUESTS=3000 SIDES=bare,capture,floor,warden FRAMEWORKS=express,koa PARALLEL=2 RUNS=1
+//   WARMUP_REQUESTS=20000 REQUESTS=3000 SIDES=bare,capture,floor,warden FRAMEWORKS=express,koa PARALLEL=2 RUNS=1
 //   BASELINE=/path/to/another/built/checkout adds its warden(...) as one more side.
-// RUNS > 1 counts each side that many times and reports the median with min-max: the warden's
-// timer-driven work (a flush every 100 ms, session sweeps) depends on how fast valgrind runs the
-// process, so its count moves between runs by more than a small change saves.
+// RUNS > 1 counts each side that many times and reports the median with min-max.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -21,7 +19,7 @@ import results from './lib/results.cjs';
 import stats from './lib/stats.cjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const WARMUP_REQUESTS = Number(process.env.WARMUP_REQUESTS ?? 3000);
+const WARMUP_REQUESTS = Number(process.env.WARMUP_REQUESTS ?? 20000);
 const REQUESTS = Number(process.env.REQUESTS ?? 3000);
 const FRAMEWORKS = (process.env.FRAMEWORKS ?? 'express,koa').split(',');
 const SIDES = (process.env.SIDES ?? 'bare,capture,floor,warden').split(',');
@@ -38,9 +36,31 @@ function valgrindVersion() {
   }
 }
 
-const load = (url, amount) => new Promise((resolve, reject) => {
-  autocannon({ url, connections: 10, amount, timeout: 120 }, (err, result) => (err ? reject(err) : resolve(result)));
-});
+/**
+ * Warm-up and measured requests in one load on the same connections: counters are zeroed when the
+ * warm-up's last response arrives. Load started afresh would open new connections, and their
+ * first requests take code paths (and make V8 optimise code again) that steady traffic does not.
+ * Resolves with the requests answered after the zeroing.
+ */
+function warmThenMeasure(url, onWarm) {
+  return new Promise((resolve, reject) => {
+    let answered = 0;
+    let zeroedAt = null;
+    const instance = autocannon({ url, connections: 10, amount: WARMUP_REQUESTS + REQUESTS, timeout: 120 }, (err, result) => {
+      if (err) return reject(err);
+      if (result.errors || result.non2xx) return reject(new Error(`${result.errors} errors, ${result.non2xx} non-2xx responses`));
+      if (zeroedAt === null) return reject(new Error('the warm-up never ended'));
+      resolve(answered - zeroedAt);
+    });
+    instance.on('response', () => {
+      answered++;
+      if (answered === WARMUP_REQUESTS) {
+        onWarm();
+        zeroedAt = answered;
+      }
+    });
+  });
+}
 
 /** One side under callgrind: warm-up load, counters zeroed, measured load, counters dumped per thread. */
 async function countSide(framework, side, root) {
@@ -55,22 +75,20 @@ async function countSide(framework, side, root) {
     const started = await Promise.race([new Promise((resolve) => child.once('message', resolve)), exited.then(() => null)]);
     if (!started) throw new Error(`${framework}/${side} server did not start under valgrind:\n${stderr}`);
     const url = `http://127.0.0.1:${started.port}/`;
-    await load(url, WARMUP_REQUESTS);
-    execFileSync('callgrind_control', ['--zero', String(child.pid)], { stdio: 'ignore' });
-    const measured = await load(url, REQUESTS);
-    if (measured.errors || measured.non2xx) throw new Error(`${framework}/${side}: ${measured.errors} errors, ${measured.non2xx} non-2xx responses`);
+    const requests = await warmThenMeasure(url, () => execFileSync('callgrind_control', ['--zero', String(child.pid)], { stdio: 'ignore' }))
+      .catch((err) => { throw new Error(`${framework}/${side}: ${err.message}`); });
     execFileSync('callgrind_control', ['--dump', String(child.pid)], { stdio: 'ignore' });
     // The dump after zeroing is part 1: cg.<pid>.1-<thread>, thread 01 being the event loop's.
     const perThread = {};
     for (const file of readdirSync(dir)) {
       const match = /^cg\.\d+\.1-(\d+)$/.exec(file);
       const total = match && /^(?:summary|totals): (\d+)/m.exec(readFileSync(join(dir, file), 'utf8'));
-      if (total) perThread[match[1]] = Number(total[1]) / measured.requests.total;
+      if (total) perThread[match[1]] = Number(total[1]) / requests;
     }
     const eventLoop = perThread['01'];
     if (eventLoop === undefined) throw new Error(`${framework}/${side}: callgrind wrote no counts for the main thread`);
     const allThreads = Object.values(perThread).reduce((a, b) => a + b, 0);
-    return { requests: measured.requests.total, eventLoopPerRequest: Math.round(eventLoop), allThreadsPerRequest: Math.round(allThreads) };
+    return { requests, eventLoopPerRequest: Math.round(eventLoop), allThreadsPerRequest: Math.round(allThreads) };
   } finally {
     child.send?.('stop');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
