@@ -1,21 +1,44 @@
+export interface TaskQueueOptions<T> {
+  /** Batches running at once. */
+  concurrency: number;
+  /** Items waiting at most; items past it are dropped and counted. */
+  limit?: number;
+  /**
+   * How long the first waiting item waits for others to join its batch (0: a batch is whatever is
+   * waiting when a slot frees up).
+   */
+  batchWindowMs?: number;
+  /** Items in one batch at most. */
+  maxBatch?: number;
+  onError?: (err: unknown, item: T) => void;
+}
+
 /**
- * Runs async jobs with at most `concurrency` at once and at most `limit` waiting; jobs past the
- * limit are dropped and counted, so a flood of closed sessions can't grow memory without bound.
+ * Runs async jobs in batches: the items of a batch start in the same turn of the event loop, so
+ * the calls they make together (a model call, a store write) can be joined into one. At most
+ * `concurrency` batches run at once and at most `limit` items wait; a flood of closed sessions
+ * can't grow memory without bound.
  */
 export class TaskQueue<T> {
-  private readonly waiting: T[] = [];
+  private waiting: T[] = [];
+  /** Items running, and the batches they run in. */
   private running = 0;
+  private runningBatches = 0;
+  /** The waiting items have waited out the batch window. */
+  private due = false;
   private idleWaiters: (() => void)[] = [];
+  private readonly limit: number;
+  private readonly batchWindowMs: number;
+  private readonly maxBatch: number;
   dropped = 0;
   failed = 0;
   done = 0;
 
-  constructor(
-    private readonly run: (item: T) => Promise<void>,
-    private readonly concurrency: number,
-    private readonly limit = 10_000,
-    private readonly onError: (err: unknown, item: T) => void = () => {},
-  ) {}
+  constructor(private readonly run: (item: T) => Promise<void>, private readonly options: TaskQueueOptions<T>) {
+    this.limit = options.limit ?? 10_000;
+    this.batchWindowMs = options.batchWindowMs ?? 0;
+    this.maxBatch = options.maxBatch ?? 256;
+  }
 
   get pending(): number {
     return this.waiting.length + this.running;
@@ -27,6 +50,8 @@ export class TaskQueue<T> {
       return false;
     }
     this.waiting.push(item);
+    if (this.batchWindowMs === 0) this.due = true;
+    else if (this.waiting.length === 1 && !this.due) setTimeout(() => { this.due = true; this.pump(); }, this.batchWindowMs);
     this.pump();
     return true;
   }
@@ -38,20 +63,27 @@ export class TaskQueue<T> {
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.waiting.length > 0) {
-      const item = this.waiting.shift()!;
-      this.running++;
-      this.run(item)
-        .then(() => { this.done++; }, (err) => { this.failed++; this.onError(err, item); })
-        .finally(() => {
-          this.running--;
-          this.pump();
-          if (this.pending === 0) {
-            const waiters = this.idleWaiters;
-            this.idleWaiters = [];
-            waiters.forEach((w) => w());
-          }
-        });
+    while (this.due && this.runningBatches < this.options.concurrency && this.waiting.length > 0) {
+      const batch = this.waiting.length <= this.maxBatch ? this.waiting : this.waiting.slice(0, this.maxBatch);
+      this.waiting = this.waiting.length <= this.maxBatch ? [] : this.waiting.slice(this.maxBatch);
+      this.running += batch.length;
+      this.runningBatches++;
+      void Promise.all(batch.map((item) => this.runOne(item))).then(() => {
+        this.runningBatches--;
+        this.pump();
+      });
     }
+    if (this.waiting.length === 0) this.due = this.batchWindowMs === 0;
+    if (this.pending === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      waiters.forEach((w) => w());
+    }
+  }
+
+  private runOne(item: T): Promise<void> {
+    return this.run(item)
+      .then(() => { this.done++; }, (err) => { this.failed++; this.options.onError?.(err, item); })
+      .finally(() => { this.running--; });
   }
 }

@@ -20,6 +20,10 @@ import { log } from './log.js';
 /** The session ID the older tools store for requests that are not grouped into sessions. */
 export const UNGROUPED_SESSION = 'newRequest';
 
+/** How long a closed session waits for others to share its batch, and the largest batch. */
+const CLASSIFY_BATCH_WINDOW_MS = 20;
+const CLASSIFY_MAX_BATCH = 256;
+
 /** A closed session waiting to be classified, with its records when they were all still in memory. */
 interface ClosedSession {
   event: SessionClosed;
@@ -77,8 +81,17 @@ export class Warden {
     });
     this.sessionizer = options.custGroupToSess
       ?? (options.groupToSessions && container.isRegistered(TOKENS.Sessionizer, true) ? container.resolve(TOKENS.Sessionizer) : undefined);
-    this.classifications = new TaskQueue((closed) => this.classifyClosed(closed), options.classifyConcurrency, 10_000,
-      (err, { event }) => log.warnOnce('classify', `Could not classify session ${event.sessionID}: ${(err as Error).message}`));
+    // In process, sessions closing close together are classified as one batch: one call per model
+    // and one write for their verdicts, where each alone would pay a model call's fixed cost (on a
+    // busy server mostly reloading the model's weights into the CPU's caches). A remote classifier
+    // is asked one session per call, so there a batch is one session.
+    const inProcess = options.classifier === 'in-process';
+    this.classifications = new TaskQueue((closed) => this.classifyClosed(closed), {
+      concurrency: options.classifyConcurrency,
+      batchWindowMs: inProcess ? CLASSIFY_BATCH_WINDOW_MS : 0,
+      maxBatch: inProcess ? CLASSIFY_MAX_BATCH : 1,
+      onError: (err, { event }) => log.warnOnce('classify', `Could not classify session ${event.sessionID}: ${(err as Error).message}`),
+    });
     if (this.sessionizer && options.classifier === 'in-process') this.openRecords = new OpenSessionRecords();
     this.sessionizer?.onSessionClosed((event) => this.classifications.push({ event, held: this.openRecords?.take(event.sessionID, event.requestCount) }));
   }

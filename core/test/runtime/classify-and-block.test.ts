@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { definePlugin, inMode, maxAbnormalPolicy, TOKENS, Warden, type RequestRecord, type SessionFeatures, type WardenOptions } from '../../src/index.js';
+import { definePlugin, inMode, maxAbnormalPolicy, TOKENS, Warden, type FeatureClassifier, type RequestRecord, type SessionFeatures, type WardenOptions } from '../../src/index.js';
 import { countingFeaturesDouble, keywordTextDouble, loginFeatureDouble, modelsDouble, tempDir } from '../helpers/doubles.js';
 import { requestRecord, uniqueTag } from '../storage/store-suite.js';
 
@@ -243,5 +243,30 @@ describe('classifying a session and blacklisting its client', () => {
     warden.record(at(600)); // more than 0.2 s later: a new session
     await warden.close(); // closes the open session too, so both are classified
     expect(verdicts.map((v) => [v.features.numOfReqs, v.behavior]).sort()).to.deep.equal([[1, 'Normal'], [2, 'Abnormal']]);
+  });
+
+  it('classifies sessions that close one after another in one batch: one call per model', async () => {
+    const rowsPerCall: number[] = [];
+    const featureModel: FeatureClassifier = { ...loginFeatureDouble, classify: (rows) => { rowsPerCall.push(rows.length); return loginFeatureDouble.classify(rows); } };
+    const countingModels = definePlugin({
+      name: 'batch-counting-models', provides: ['TextClassifier', 'FeatureClassifier'],
+      register(c) {
+        c.register(TOKENS.TextClassifier, { useValue: keywordTextDouble });
+        c.register(TOKENS.FeatureClassifier, { useValue: featureModel });
+      },
+    });
+    const verdicts: SessionFeatures[] = [];
+    const warden = await start({ groupToSessions: true, maxReqsPerSess: 2, plugins: [countingFeaturesDouble, countingModels], onVerdict: (s) => { verdicts.push(s); } });
+    const now = Date.now();
+    for (let i = 0; i < 9; i++) {
+      const record = { ...requestRecord('', new Date(now + i), { clientIP: '192.0.2.10' }), sessionID: undefined };
+      warden.record(record);
+      await new Promise((resolve) => setImmediate(resolve)); // each request in its own turn; the cap closes a session every second one
+    }
+    await warden.settle();
+    expect(rowsPerCall).to.deep.equal([4]);
+    await warden.close(); // the fifth session, still open, is classified alone
+    expect(rowsPerCall).to.deep.equal([4, 1]);
+    expect(verdicts.map((v) => v.features.numOfReqs)).to.deep.equal([2, 2, 2, 2, 1]);
   });
 });
