@@ -28,6 +28,8 @@ export class TimeSessionizer implements Sessionizer {
   private readonly open = new Map<string, OpenSession>();
   private readonly listeners = new Set<(event: SessionClosed) => void>();
   private readonly gapMs: number;
+  /** The session last in the Map's order (the most recently active), while it is open. */
+  private newest: OpenSession | undefined;
 
   constructor(private readonly options: TimeSessionizerOptions) {
     this.gapMs = options.sessTimeThres * 1000;
@@ -41,20 +43,27 @@ export class TimeSessionizer implements Sessionizer {
     const now = input.timestamp.getTime();
     const current = this.open.get(input.clientIP);
     if (current) {
-      this.open.delete(input.clientIP);
       const reason = this.closeReason(current, now);
       if (!reason) {
         current.count++;
         current.lastAt = Math.max(current.lastAt, now);
-        this.open.set(input.clientIP, current);
+        // Already last in the LRU order when the previous request was this client's too (a page's
+        // assets, a flood): moving it costs two Map operations and, over time, the Map's rehashing.
+        if (this.newest !== current) {
+          this.open.delete(input.clientIP);
+          this.open.set(input.clientIP, current);
+          this.newest = current;
+        }
         return current.id;
       }
+      this.open.delete(input.clientIP);
       this.emit(current, reason);
     } else if (this.open.size >= this.options.maxTrackedClients) {
       this.evictOldest();
     }
     const session: OpenSession = { id: newSessionId(now), clientIP: input.clientIP, count: 1, firstAt: now, lastAt: now };
     this.open.set(input.clientIP, session);
+    this.newest = session;
     return session.id;
   }
 

@@ -69,6 +69,24 @@ describe('time sessionizer', () => {
     expect(closed.map((c) => [c.clientIP, c.reason])).to.deep.equal([['b', 'evicted']]);
   });
 
+  it('keeps the order of last activity through runs of one client\'s requests, closed sessions and sweeps', () => {
+    const { s, closed } = make({ maxTrackedClients: 3, maxReqsPerSess: 3 });
+    s.assign(req('a', 0));
+    s.assign(req('a', 1)); // a again: already the most recent
+    s.assign(req('b', 2));
+    s.assign(req('a', 3)); // a is most recent again; b is now the least recent
+    s.assign(req('a', 4)); // a's cap: its session closes and a new one starts, most recent
+    s.assign(req('c', 5));
+    s.assign(req('b', 6)); // order: a, c, b
+    s.assign(req('d', 7)); // evicts a
+    s.sweep(at(15_006)); // idle for more than 15 s: c (last active at 5), not b (6) nor d
+    s.assign(req('d', 15_006)); // d again: most recent
+    s.assign(req('e', 15_007));
+    s.assign(req('f', 15_008)); // evicts b
+    expect(closed.map((c) => [c.clientIP, c.reason])).to.deep.equal([['a', 'cap'], ['a', 'evicted'], ['c', 'idle'], ['b', 'evicted']]);
+    expect(s.openSessions).to.equal(3);
+  });
+
   it('closes everything on closeAll and survives a throwing listener', () => {
     const { s, closed } = make();
     s.onSessionClosed(() => { throw new Error('listener bug'); });
