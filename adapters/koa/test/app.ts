@@ -29,6 +29,7 @@ export async function startApp(Koa: KoaClass, options: KoaWardenOptions = {}): P
     ctx.body = `Wrong password for ${String((ctx.request as { body?: { username?: string } }).body?.username)}`;
   });
   router.get('/boom', () => { hit('boom'); throw new Error('handler failed'); });
+  router.get('/refuse', (ctx) => { hit('refuse'); ctx.throw(422, 'not this'); });
   router.get('/slow', async (ctx) => { hit('slow'); await sleep(400); ctx.body = 'late'; });
   router.get('/stream', (ctx) => {
     hit('stream');
