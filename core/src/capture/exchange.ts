@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks'; // the global `performance` is a lazy getter, dearer per request
 import type { RequestFlags, RequestRecord } from '../ports/records.js';
 import { createRequestClientIpResolver, type ClientIp } from './client-ip.js';
 import { compileCaptureOptions, type CaptureOptions } from './capture-options.js';

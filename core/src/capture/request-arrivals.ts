@@ -1,4 +1,5 @@
 import { subscribe } from 'node:diagnostics_channel';
+import { performance } from 'node:perf_hooks'; // the global `performance` is a lazy getter, dearer per request
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'node:net';
 import { countRequestBody, declaresBody } from './byte-counts.js';
@@ -26,6 +27,8 @@ export class Arrival {
 
 /** Servers whose requests are noted on arrival: those a capture has seen a request of. */
 const servers = new WeakSet<Server>();
+/** The server last found in `servers` (most processes have one): a WeakSet lookup per request costs more than this check. */
+let lastNoted: Server | null = null;
 /** The request that arrived last, if on such a server; an adapter placed first is called before the next one arrives. */
 let latest: Arrival | null = null;
 let subscribed = false;
@@ -60,7 +63,8 @@ export function noteArrivalsThrough(socket: Socket | null): void {
 function onRequestStart(message: unknown): void {
   const { request, socket, server } = message as { request: IncomingMessage; socket: Socket; server: Server };
   try {
-    latest = servers.has(server) ? new Arrival(request, socket) : null;
+    if (server !== lastNoted) lastNoted = servers.has(server) ? server : null;
+    latest = server === lastNoted ? new Arrival(request, socket) : null;
   } catch {
     latest = null; // a subscriber's exception would be rethrown as uncaught; the request is then read late
   }
