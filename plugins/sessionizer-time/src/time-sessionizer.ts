@@ -20,8 +20,8 @@ interface OpenSession {
 
 /**
  * Per-client sessions split on an idle gap or a request cap. `assign` is O(1): one Map lookup,
- * and the Map's insertion order doubles as the LRU order (a client is re-inserted on each request),
- * so the sweep and the eviction only ever look at the oldest entries.
+ * and the Map's insertion order doubles as the LRU order (a client is re-inserted when a request of
+ * it follows another client's), so the sweep and the eviction only ever look at the oldest entries.
  */
 export class TimeSessionizer implements Sessionizer {
   readonly name = 'sessionizer-time';
