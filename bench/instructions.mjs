@@ -62,7 +62,7 @@ function warmThenMeasure(url, onWarm) {
   });
 }
 
-/** One side under callgrind: warm-up load, counters zeroed, measured load, counters dumped per thread. */
+/** One side under callgrind: one load, counters zeroed after its warm-up, dumped per thread at its end. */
 async function countSide(framework, side, root) {
   const dir = mkdtempSync(join(tmpdir(), 'warden-instructions-'));
   const child = spawn('valgrind', ['--tool=callgrind', '--separate-threads=yes', '--smc-check=all-non-file', `--callgrind-out-file=${join(dir, 'cg.%p')}`,

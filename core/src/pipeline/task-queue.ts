@@ -20,24 +20,28 @@ export interface TaskQueueOptions<T> {
  * can't grow memory without bound.
  */
 export class TaskQueue<T> {
-  private waiting: T[] = [];
+  private readonly waiting: T[] = [];
   /** Items running, and the batches they run in. */
   private running = 0;
   private runningBatches = 0;
   /** The waiting items have waited out the batch window. */
   private due = false;
   private idleWaiters: (() => void)[] = [];
+  private readonly concurrency: number;
   private readonly limit: number;
   private readonly batchWindowMs: number;
   private readonly maxBatch: number;
+  private readonly onError?: (err: unknown, item: T) => void;
   dropped = 0;
   failed = 0;
   done = 0;
 
-  constructor(private readonly run: (item: T) => Promise<void>, private readonly options: TaskQueueOptions<T>) {
+  constructor(private readonly run: (item: T) => Promise<void>, options: TaskQueueOptions<T>) {
+    this.concurrency = options.concurrency;
     this.limit = options.limit ?? 10_000;
     this.batchWindowMs = options.batchWindowMs ?? 0;
     this.maxBatch = options.maxBatch ?? 256;
+    this.onError = options.onError;
   }
 
   get pending(): number {
@@ -63,9 +67,8 @@ export class TaskQueue<T> {
   }
 
   private pump(): void {
-    while (this.due && this.runningBatches < this.options.concurrency && this.waiting.length > 0) {
-      const batch = this.waiting.length <= this.maxBatch ? this.waiting : this.waiting.slice(0, this.maxBatch);
-      this.waiting = this.waiting.length <= this.maxBatch ? [] : this.waiting.slice(this.maxBatch);
+    while (this.due && this.runningBatches < this.concurrency && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.maxBatch);
       this.running += batch.length;
       this.runningBatches++;
       void Promise.all(batch.map((item) => this.runOne(item))).then(() => {
@@ -83,7 +86,7 @@ export class TaskQueue<T> {
 
   private runOne(item: T): Promise<void> {
     return this.run(item)
-      .then(() => { this.done++; }, (err) => { this.failed++; this.options.onError?.(err, item); })
+      .then(() => { this.done++; }, (err) => { this.failed++; this.onError?.(err, item); })
       .finally(() => { this.running--; });
   }
 }

@@ -92,7 +92,7 @@ export class Warden {
       maxBatch: inProcess ? CLASSIFY_MAX_BATCH : 1,
       onError: (err, { event }) => log.warnOnce('classify', `Could not classify session ${event.sessionID}: ${(err as Error).message}`),
     });
-    if (this.sessionizer && options.classifier === 'in-process') this.openRecords = new OpenSessionRecords();
+    if (this.sessionizer && inProcess) this.openRecords = new OpenSessionRecords();
     this.sessionizer?.onSessionClosed((event) => this.classifications.push({ event, held: this.openRecords?.take(event.sessionID, event.requestCount) }));
   }
 

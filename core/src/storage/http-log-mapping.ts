@@ -2,6 +2,11 @@ import type { RequestRecord } from '../ports/records.js';
 import type { HttpLogRow } from './entities.js';
 import { checkClientIp, checkDate, checkSessionId } from './record-checks.js';
 
+/** A record's body or flags as a row holds them: JSON text, or absent. */
+export function toJsonText(value: unknown): string | undefined {
+  return value === undefined ? undefined : JSON.stringify(value);
+}
+
 /** Record → row; checks what SQL would otherwise reject for the whole batch, naming the record. */
 export function toHttpLogRow(record: RequestRecord, index: number): HttpLogRow {
   const where = () => `RequestLogStore.append: record ${index}`; // named only for an error
@@ -20,8 +25,8 @@ export function toHttpLogRow(record: RequestRecord, index: number): HttpLogRow {
     userAgent: record.userAgent,
     referer: record.referer,
     contentType: record.contentType,
-    body: record.body === undefined ? undefined : JSON.stringify(record.body),
-    flags: record.flags === undefined ? undefined : JSON.stringify(record.flags),
+    body: toJsonText(record.body),
+    flags: toJsonText(record.flags),
   };
   return row;
 }

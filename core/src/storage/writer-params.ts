@@ -1,6 +1,6 @@
 import type { RequestRecord } from '../ports/records.js';
 import type { HttpLogRow } from './entities.js';
-import { toHttpLogRow } from './http-log-mapping.js';
+import { toJsonText, toHttpLogRow } from './http-log-mapping.js';
 import { isStorableClientIp, isStorableSessionId, isValidDate } from './record-checks.js';
 
 /** Row fields in the order the prepared INSERT binds them. */
@@ -50,7 +50,5 @@ export function pushRecordWriterParams(out: unknown[], record: RequestRecord, in
     pushWriterParams(out, row, row.body, row.flags);
     return;
   }
-  pushWriterParams(out, record,
-    record.body === undefined ? undefined : JSON.stringify(record.body),
-    record.flags === undefined ? undefined : JSON.stringify(record.flags));
+  pushWriterParams(out, record, toJsonText(record.body), toJsonText(record.flags));
 }
