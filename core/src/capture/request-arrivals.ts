@@ -54,6 +54,8 @@ export function noteArrivalsThrough(socket: Socket | null): void {
   const server = (socket as (Socket & { server?: Server }) | null)?.server;
   if (!server || servers.has(server)) return;
   servers.add(server);
+  // The last server found is held strongly for speed; a closed one is let go.
+  server.once('close', () => { if (lastNoted === server) lastNoted = null; });
   if (!subscribed) {
     subscribed = true;
     subscribe('http.server.request.start', onRequestStart);
