@@ -10,6 +10,8 @@ export type ExpressWardenOptions = WardenOptions;
 /** The shape Express 4 and 5 both call: (req, res, next). */
 type Request = IncomingMessage & { originalUrl?: string; body?: unknown };
 type Next = (err?: unknown) => void;
+/** The part of the Express app (`req.app`) this middleware touches. */
+type App = { use(handler: (err: unknown, req: Request, res: ServerResponse, next: Next) => void): unknown };
 
 export interface WardenMiddleware {
   (req: Request, res: ServerResponse, next: Next): void;
@@ -31,9 +33,24 @@ export function warden(options: ExpressWardenOptions = {}): WardenMiddleware {
   const handle = createWardenHandle(options);
   const record = handle.record.bind(handle);
 
+  // An error passed to next(err) that no handler of the app deals with is answered by Express's
+  // final handler, often with a 4xx (a body parser's 400 or 413): the record must still say the
+  // request failed. An error handler appended to the app on its first request (its routes exist
+  // by then) sees such errors last, flags the exchange and passes the error on untouched. One
+  // warden(...) per app, as `app.use(warden(...))` makes it: a second app would not get it.
+  const flagUnhandled = (err: unknown, _req: Request, res: ServerResponse, next: Next): void => {
+    capture.markFailed(res);
+    next(err);
+  };
+  let flaggingErrors = false;
+
   const middleware = (req: Request, res: ServerResponse, next: Next): void => {
-    // Nothing is read from req or res here: Express re-prototypes both, which makes every property
-    // read cost about a microsecond; core reads them as they arrived, before Express saw them.
+    // Nothing else is read from req or res here: Express re-prototypes both, which makes every
+    // property read cost about a microsecond; core reads them as they arrived, before Express saw them.
+    if (!flaggingErrors) {
+      flaggingErrors = true;
+      (req as Request & { app?: App }).app?.use(flagUnhandled);
+    }
     const clientIp = capture.clientIpOf(req);
     const block = handle.blockedFor(clientIp.ip);
     if (block) {

@@ -27,6 +27,7 @@ export async function startApp(express: Express, options: ExpressWardenOptions =
     res.status(401).send(`Wrong password for ${String(req.body?.username)}`);
   });
   app.get('/boom', () => { hit('boom'); throw new Error('handler failed'); });
+  app.get('/refuse', (_req, _res, next) => { hit('refuse'); next(Object.assign(new Error('not this'), { status: 422 })); });
   app.get('/slow', (_req, res) => { hit('slow'); setTimeout(() => { if (!res.destroyed) res.send('late'); }, 400); });
   app.get('/stream', (_req, res) => {
     hit('stream');

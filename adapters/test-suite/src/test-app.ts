@@ -1,7 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import type { Warden, WardenOptions } from '@session-warden/core';
 
-/** A small site behind `app.use(warden(...))`, with SQLite in a temp dir, as each adapter's tests build it. */
+/**
+ * A small site behind `app.use(warden(...))`, with SQLite in a temp dir, as each adapter's tests
+ * build it. Its routes: GET /hello, GET /products/:id, POST /login (401; JSON and form bodies
+ * parsed after the warden), GET /boom (the handler throws), GET /refuse (an error the framework
+ * answers with 422), GET /slow (answers after 400 ms), GET /stream (writeChunkedStream).
+ */
 export interface TestApp {
   url: string;
   warden: Warden;

@@ -7,7 +7,7 @@ import { compileCaptureOptions, type CaptureOptions } from './capture-options.js
 import { sanitiseBody } from './body-sanitiser.js';
 import { redactUrlText, sanitiseUrl } from './url-sanitiser.js';
 import { requestHeadBytes } from './byte-counts.js';
-import { watchResponse, type ResponseWatch } from './response-ends.js';
+import { pendingWatchOf, watchResponse, type ResponseWatch } from './response-ends.js';
 import { Arrival, noteArrivalsThrough, takeArrival } from './request-arrivals.js';
 
 /** A captured request, before the runtime gives it a session. */
@@ -109,6 +109,15 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
     return exchange;
   }
 
+  /**
+   * Flags the tracked exchange of `res` failed, for an adapter that learns of a failure from the
+   * response alone; does nothing once that exchange has ended or when it is not tracked.
+   */
+  function markFailed(res: ServerResponse): void {
+    const watch = pendingWatchOf(res);
+    if (watch instanceof Exchange) watch.markFailed();
+  }
+
   /** The record of an exchange that has ended; built once, handed on as is. */
   function buildRecord(exchange: Exchange, responseBytes: number | null, finished: boolean): CapturedRecord {
     const { arrival, res, input } = exchange;
@@ -162,7 +171,7 @@ export function createExchangeCapture(options: CaptureOptions = {}) {
     return record;
   }
 
-  return { options: compiled, clientIpOf, track };
+  return { options: compiled, clientIpOf, track, markFailed };
 }
 
 export type ExchangeCapture = ReturnType<typeof createExchangeCapture>;

@@ -63,6 +63,12 @@ export function watchResponse(socket: Socket | null, res: ServerResponse, watch:
   connection.pending.push(watch);
 }
 
+/** The watch still waiting for `res` to end, if its connection is watched. */
+export function pendingWatchOf(res: ServerResponse): ResponseWatch | undefined {
+  const connection = (res.socket as WatchedSocket | null)?.[CONNECTION];
+  return connection?.pending.find((watch) => watch.res === res);
+}
+
 function onResponseFinish(message: unknown): void {
   const { response, socket } = message as { response: ServerResponse; socket: WatchedSocket };
   const connection = socket?.[CONNECTION];

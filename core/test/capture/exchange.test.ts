@@ -169,4 +169,29 @@ describe('capture: exchange over Node http (no framework)', () => {
       await app.close();
     }
   });
+
+  it('flags an exchange failed through its response, and ignores a response it does not track or that has ended', async () => {
+    const ended: http.ServerResponse[] = [];
+    const app = await serve((req, res, records) => {
+      if (req.url === '/untracked') {
+        capture.markFailed(res); // nothing to flag, nothing thrown
+        res.end('ok');
+        return;
+      }
+      capture.track(req, res, input(req, records));
+      if (req.url === '/refused') capture.markFailed(res);
+      res.statusCode = 400;
+      res.end('no', () => ended.push(res));
+    });
+    try {
+      await fetchText(`${app.url}/untracked`);
+      await fetchText(`${app.url}/refused`);
+      await fetchText(`${app.url}/fine`);
+      await waitFor(() => app.records.length === 2);
+      ended.forEach((res) => capture.markFailed(res)); // after the end: no throw, and the records stay as built
+      expect(app.records.map((r) => [r.path, r.flags])).to.deep.equal([['/refused', { failed: true }], ['/fine', undefined]]);
+    } finally {
+      await app.close();
+    }
+  });
 });
