@@ -1,6 +1,14 @@
 import { expect } from 'chai';
 import { abortAfter, recordFor, request } from '../http-helpers.js';
-import type { Flavour } from '../test-app.js';
+import type { Flavour, TestApp } from '../test-app.js';
+
+/** Sends the request, checks it is answered `status`, and that its record says so, flagged failed. */
+async function expectRecordedFailed(app: TestApp, path: string, status: number, init?: Parameters<typeof request>[1]): Promise<void> {
+  expect((await request(`${app.url}${path}`, init)).status).to.equal(status);
+  const record = await recordFor(app.warden, path);
+  expect(record.statusCode).to.equal(status);
+  expect(record.flags).to.deep.equal({ failed: true });
+}
 
 export function failuresSuite(flavours: readonly Flavour[]): void {
   for (const { name: flavour, start } of flavours) {
@@ -8,10 +16,7 @@ export function failuresSuite(flavours: readonly Flavour[]): void {
       it('records a request whose handler throws, flagged failed', async () => {
         const app = await start();
         try {
-          expect((await request(`${app.url}/boom`)).status).to.equal(500);
-          const record = await recordFor(app.warden, '/boom');
-          expect(record.statusCode).to.equal(500);
-          expect(record.flags).to.deep.equal({ failed: true });
+          await expectRecordedFailed(app, '/boom', 500);
         } finally {
           await app.close();
         }
@@ -20,10 +25,7 @@ export function failuresSuite(flavours: readonly Flavour[]): void {
       it('flags a request failed when a later handler reports an error the framework answers with a 4xx', async () => {
         const app = await start();
         try {
-          expect((await request(`${app.url}/refuse`)).status).to.equal(422);
-          const record = await recordFor(app.warden, '/refuse');
-          expect(record.statusCode).to.equal(422);
-          expect(record.flags).to.deep.equal({ failed: true });
+          await expectRecordedFailed(app, '/refuse', 422);
         } finally {
           await app.close();
         }
@@ -32,12 +34,8 @@ export function failuresSuite(flavours: readonly Flavour[]): void {
       it('flags a request with malformed JSON failed when the body parser refuses it with a 400', async () => {
         const app = await start();
         try {
-          const reply = await request(`${app.url}/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"username": "ann", ' });
-          expect(reply.status).to.equal(400);
+          await expectRecordedFailed(app, '/login', 400, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"username": "ann", ' });
           expect(app.hits.login).to.equal(undefined);
-          const record = await recordFor(app.warden, '/login');
-          expect(record.statusCode).to.equal(400);
-          expect(record.flags).to.deep.equal({ failed: true });
         } finally {
           await app.close();
         }
