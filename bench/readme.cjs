@@ -46,6 +46,8 @@ function howFast() {
   const classify = read('classify');
   const classifyLabel = { onnx: 'ONNX models', tfjs: 'tfjs models', onnxNoMemory: 'ONNX models, no memory of recent text verdicts' };
   if (classify) for (const [b, s] of Object.entries(classify.sessionsPerSecond)) lines.push(`| closed sessions classified per second end to end, SQLite, ${classifyLabel[b] ?? b} | ${mm(s)} | ${b === 'onnx' ? `≥ ${n(classify.target)}` : '–'} | ${machineOf(classify)} |`);
+  const stall = read('stall');
+  if (stall) lines.push(`| largest event-loop stall while ${stall.clients} sessions of large bodies close at once and are classified (recording alone: ${stall.sides.recordOnly.largestStallMs.median} ms) | ${mm(stall.sides.warden.largestStallMs, (x) => x.toFixed(1))} ms | – | ${machineOf(stall)} |`);
   const models = read('models');
   if (models) {
     for (const [b, r] of Object.entries(models.results)) {
@@ -60,7 +62,7 @@ function howFast() {
       if (w) lines.push(`| text model macro-F1 · benign false positives, ${set} | ${w[1].macroF1.toFixed(3)} · ${pct(w[1].benignFalsePositiveRate)} | ${QUALITY_TARGETS[set] ?? '–'} | ${machineOf(detectors)} |`);
     }
   }
-  lines.push('', 'Run them yourself: `npm run bench` (all, several minutes) or `npm run bench:overhead|ingest|models|classify|detectors`; each writes `bench/results/<name>.json` and a markdown summary. `npm run bench:instructions` (needs valgrind) counts instructions per request instead of timing them.');
+  lines.push('', 'Run them yourself: `npm run bench` (all, several minutes) or `npm run bench:overhead|ingest|models|classify|stall|detectors`; each writes `bench/results/<name>.json` and a markdown summary. `npm run bench:instructions` (needs valgrind) counts instructions per request instead of timing them.');
   return lines.join('\n');
 }
 

@@ -12,6 +12,7 @@ const ALL = [
   ['ingest', process.execPath, [join(__dirname, 'ingest.cjs')]],
   ['models', process.execPath, [join(__dirname, 'models.cjs')]],
   ['classify', process.execPath, [join(__dirname, 'classify.cjs')]],
+  ['stall', process.execPath, [join(__dirname, 'stall.cjs')]],
   ['detectors', process.execPath, [join(__dirname, 'detectors.cjs')]],
 ];
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;

@@ -7,6 +7,7 @@ import { isAllowedIp } from './allow-list.js';
 import { coalescedFeatureClassifier, coalescedTextClassifier } from './coalesced-models.js';
 import { rememberingTextClassifier } from './recent-text-verdicts.js';
 import { inputsByField, sessionView } from './session-inputs.js';
+import { slicedTextClassifier } from './sliced-text-classifier.js';
 import { featureVerdict, textVerdict } from './verdicts.js';
 
 export interface ClassifierDeps {
@@ -44,13 +45,17 @@ export function checkSessionId(value: unknown): string {
 export class ClassifierService {
   /**
    * The models, each taking the inputs of sessions classified at the same time in one call; a
-   * deterministic text model answers inputs it has seen recently from memory.
+   * deterministic text model answers inputs it has seen recently from memory, and a text model
+   * gets the rest in slices small enough not to hold up requests for long.
    */
   private readonly textModels: readonly TextClassifier[];
   private readonly featureModels: readonly FeatureClassifier[];
 
   constructor(private readonly deps: ClassifierDeps) {
-    this.textModels = deps.textClassifiers.map((m) => coalescedTextClassifier(m.deterministic ? rememberingTextClassifier(m) : m));
+    this.textModels = deps.textClassifiers.map((m) => {
+      const sliced = slicedTextClassifier(m);
+      return coalescedTextClassifier(m.deterministic ? rememberingTextClassifier(sliced) : sliced);
+    });
     this.featureModels = deps.featureClassifiers.map(coalescedFeatureClassifier);
   }
 

@@ -3,6 +3,14 @@ import type { RequestRecord, SessionInput, SessionView } from '../ports/index.js
 /** Bounds that keep one huge session from making classification slow. */
 export const MAX_INPUTS_PER_SESSION = 1000;
 export const MAX_INPUT_LENGTH = 4096;
+/**
+ * Characters of input kept in a session's `reqBodiesData`. Without a bound, one session could store
+ * 4 MB there (every input in full), and the verdicts of sessions closing together are written in
+ * one go on the event loop; the requests themselves keep every input.
+ */
+export const MAX_STORED_INPUT_CHARS = 64 * 1024;
+/** The `reqBodiesData` entry that says how many inputs did not fit. */
+export const NOT_KEPT_FIELD = '(not kept)';
 
 function flatten(value: unknown, prefix: string, out: SessionInput[]): void {
   if (out.length >= MAX_INPUTS_PER_SESSION || value === null || value === undefined) return;
@@ -48,22 +56,31 @@ export function sessionInputs(requests: readonly RequestRecord[]): SessionInput[
 
 /**
  * The older tool's `reqBodiesData`: flattened field → value. A field seen again with another
- * value gets a `#n` suffix so nothing is overwritten.
+ * value gets a `#n` suffix so nothing is overwritten. Values are kept, in order, while they fit
+ * in `maxChars` characters in all; the entry `(not kept)` counts the inputs that did not.
  */
-export function inputsByField(inputs: readonly SessionInput[]): Record<string, string> {
+export function inputsByField(inputs: readonly SessionInput[], maxChars = MAX_STORED_INPUT_CHARS): Record<string, string> {
   // No prototype: a field named `__proto__` is just a field.
   const byField: Record<string, string> = Object.create(null);
   const seen = new Map<string, number>();
+  let chars = 0;
+  let notKept = 0;
   for (const { field, value } of inputs) {
+    if (byField[field] === value) continue;
+    if (chars + value.length > maxChars) {
+      notKept++;
+      continue;
+    }
+    chars += value.length;
     if (!Object.hasOwn(byField, field)) {
       byField[field] = value;
       continue;
     }
-    if (byField[field] === value) continue;
     const n = (seen.get(field) ?? 1) + 1;
     seen.set(field, n);
     byField[`${field}#${n}`] = value;
   }
+  if (notKept > 0) byField[NOT_KEPT_FIELD] = `${notKept} more input${notKept === 1 ? '' : 's'} past ${maxChars} characters; the session's requests hold them all`;
   return byField;
 }
 

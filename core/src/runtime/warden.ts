@@ -6,6 +6,7 @@ import { createWardenContainer } from '../plugin/container.js';
 import type { BlockEntry, RequestRecord, SessionClosed, Sessionizer, Storage } from '../ports/index.js';
 import { isAllowedIp } from '../pipeline/allow-list.js';
 import { BlocklistCache } from '../pipeline/blocklist-cache.js';
+import { BudgetedTurns } from '../pipeline/budgeted-turns.js';
 import { ClassifierService } from '../pipeline/classifier-service.js';
 import { maxAbnormalPolicy } from '../pipeline/max-abnormal-policy.js';
 import { OpenSessionRecords } from '../pipeline/open-session-records.js';
@@ -23,6 +24,8 @@ export const UNGROUPED_SESSION = 'newRequest';
 /** How long a closed session waits for others to share its batch, and the largest batch. */
 const CLASSIFY_BATCH_WINDOW_MS = 20;
 const CLASSIFY_MAX_BATCH = 256;
+/** How long the sessions starting in one turn of the event loop may hold it before the rest wait a turn. */
+const CLASSIFY_TURN_BUDGET_MS = 2;
 
 /** A closed session waiting to be classified, with its records when they were all still in memory. */
 interface ClosedSession {
@@ -59,6 +62,7 @@ export class Warden {
   private readonly blocklist: BlocklistCache;
   private readonly sessionizer?: Sessionizer;
   private readonly classifications: TaskQueue<ClosedSession>;
+  private readonly classifyTurns = new BudgetedTurns(CLASSIFY_TURN_BUDGET_MS);
   /** In-process classification only: the open sessions' records, so a closing one is not read back. */
   private readonly openRecords?: OpenSessionRecords;
   private readonly timers: NodeJS.Timeout[] = [];
@@ -181,18 +185,24 @@ export class Warden {
   }
 
   private async classifyClosed({ event, held }: ClosedSession): Promise<void> {
+    // Held records (in process): the session starts in a coming turn, with as many others as fit it.
+    if (held) return this.classifyInProcess(event.sessionID, held);
     // The close is noticed inside a request's 'close' handler: start after waiting I/O has run.
     await new Promise<void>((resolve) => setImmediate(resolve));
     // Without held records (always so for a remote classifier) storage is read: only then must the
     // session's rows be written first. Flushing on every close would cut the recorder's batches
     // into one small append per closed session under steady traffic.
-    if (!held) await this.recorder.flush();
+    await this.recorder.flush();
     if (this.options.classifier !== 'in-process') {
       await classifyRemotely(event.sessionID, this.options.classifier);
       await this.blocklist.refresh();
       return;
     }
-    const result = await this.classifier.classify(event.sessionID, held);
+    await this.classifyInProcess(event.sessionID);
+  }
+
+  private async classifyInProcess(sessionID: string, held?: RequestRecord[]): Promise<void> {
+    const result = await this.classifyTurns.run(() => this.classifier.classify(sessionID, held));
     if (result) this.notify(() => this.options.onVerdict?.(result.session));
   }
 

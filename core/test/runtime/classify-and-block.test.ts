@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { definePlugin, inMode, maxAbnormalPolicy, TOKENS, Warden, type FeatureClassifier, type RequestRecord, type SessionFeatures, type WardenOptions } from '../../src/index.js';
+import { SLICE_CHARS, SLICE_INPUTS } from '../../src/pipeline/sliced-text-classifier.js';
 import { countingFeaturesDouble, keywordTextDouble, loginFeatureDouble, modelsDouble, tempDir } from '../helpers/doubles.js';
 import { requestRecord, uniqueTag } from '../storage/store-suite.js';
 
@@ -126,6 +127,31 @@ describe('classifying a session and blacklisting its client', () => {
       expect(first.session.behavior).to.equal('Normal');
       expect(second.session.verdicts[0]!.reason).to.equal('2 distinct inputs, all benign');
     }
+  });
+
+  it('gives a text model a large session in slices, and still flags an attack in the last one', async () => {
+    const calls: string[][] = [];
+    const plugin = definePlugin({
+      name: 'noting-text-model', provides: ['TextClassifier'],
+      register(container) {
+        container.register(TOKENS.TextClassifier, { useValue: { ...keywordTextDouble, deterministic: true, classify: (inputs: readonly string[]) => { calls.push([...inputs]); return keywordTextDouble.classify(inputs); } } });
+      },
+    });
+    const warden = await start({ blockIP: false, plugins: [countingFeaturesDouble, plugin] });
+    const id = uniqueTag('large');
+    const longNotes = Array.from({ length: 40 }, (_, i) => requestRecord(id, new Date(base + i), { clientIP: '198.51.100.40', method: 'POST', path: '/notes', body: { note: `${i} ${'n'.repeat(4000)}` } }));
+    const manyFields = requestRecord(id, new Date(base + 50), { clientIP: '198.51.100.40', method: 'POST', path: '/form', body: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}`, `value ${i}`])) });
+    const attack = requestRecord(id, new Date(base + 60), { clientIP: '198.51.100.40', path: '/search', query: 'q=%27%20or%201%3D1--' });
+    await warden.storage.requests.append([...longNotes, manyFields, attack]);
+    const result = (await warden.classifyNow(id))!;
+    expect(calls.flat()).to.have.length(341);
+    expect(calls.length).to.be.greaterThan(2);
+    for (const call of calls) {
+      expect(call.length).to.be.at.most(SLICE_INPUTS);
+      expect(call.join('').length).to.be.at.most(SLICE_CHARS);
+    }
+    expect(result.session.behavior).to.equal('Abnormal');
+    expect(result.session.verdicts[0]!.triggers).to.deep.equal([{ field: '?q', value: '%27%20or%201%3D1--', label: 'sqli', score: 0.9 }]);
   });
 
   it('blocks nobody when blockIP is off, in monitor mode, or for allowIPs', async () => {

@@ -1,0 +1,49 @@
+import { expect } from 'chai';
+import { performance } from 'node:perf_hooks';
+import { BudgetedTurns } from '../../src/pipeline/budgeted-turns.js';
+
+/** Counts turns of the event loop (one check phase each) until stopped. */
+function turnCounter(): { now(): number; stop(): void } {
+  let turn = 0;
+  let ticking = true;
+  const tick = () => { turn++; if (ticking) setImmediate(tick); };
+  setImmediate(tick);
+  return { now: () => turn, stop: () => { ticking = false; } };
+}
+
+function holdLoop(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) { /* a job's synchronous work */ }
+}
+
+describe('BudgetedTurns', () => {
+  it('starts jobs queued together in one turn while they are cheap, and returns what each returns', async () => {
+    const turns = turnCounter();
+    const startedIn: number[] = [];
+    const budgeted = new BudgetedTurns(50);
+    const results = await Promise.all([1, 2, 3].map((n) => budgeted.run(async () => { startedIn.push(turns.now()); return n * 10; })));
+    turns.stop();
+    expect(results).to.deep.equal([10, 20, 30]);
+    expect(new Set(startedIn).size).to.equal(1);
+  });
+
+  it('leaves jobs past the budget to a later turn, after the callbacks waiting meanwhile', async () => {
+    const events: string[] = [];
+    const budgeted = new BudgetedTurns(5);
+    await Promise.all([
+      budgeted.run(async () => { events.push('first'); setImmediate(() => events.push('waiting callback')); holdLoop(6); }),
+      budgeted.run(async () => { events.push('second'); }),
+    ]);
+    expect(events).to.deep.equal(['first', 'waiting callback', 'second']);
+  });
+
+  it('rejects only the promise of a job that throws, synchronously or not', async () => {
+    const budgeted = new BudgetedTurns(50);
+    const outcomes = await Promise.allSettled([
+      budgeted.run(() => { throw new Error('at once'); }),
+      budgeted.run(async () => { throw new Error('later'); }),
+      budgeted.run(async () => 'fine'),
+    ]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).to.deep.equal(['at once', 'later', 'fine']);
+  });
+});
