@@ -1,7 +1,12 @@
 import type { RequestRecord } from '../ports/index.js';
 
-/** Records held at most, across all open sessions (about 300 bytes each: a few MB). */
+/** Records held at most, across all open sessions (about 300 bytes each without a body: a few MB). */
 export const HELD_RECORDS = 20_000;
+/**
+ * Request bytes (as received) held at most: bodies of up to `maxBodyBytes` each would otherwise let
+ * 20 000 records take 160 MB. Received bytes overstate a truncated body, so this errs on letting go.
+ */
+export const HELD_REQUEST_BYTES = 32 * 1024 * 1024;
 
 /**
  * The records of sessions still open, so a session that closes is classified from memory instead
@@ -12,18 +17,19 @@ export const HELD_RECORDS = 20_000;
 export class OpenSessionRecords {
   private readonly bySession = new Map<string, RequestRecord[]>();
   private held = 0;
+  private heldBytes = 0;
 
-  constructor(private readonly budget = HELD_RECORDS) {}
+  constructor(private readonly budget = HELD_RECORDS, private readonly byteBudget = HELD_REQUEST_BYTES) {}
 
   add(record: RequestRecord): void {
     const list = this.bySession.get(record.sessionID);
     if (list) list.push(record);
     else this.bySession.set(record.sessionID, [record]);
     this.held++;
-    while (this.held > this.budget) {
+    this.heldBytes += bytesOf(record);
+    while (this.held > this.budget || this.heldBytes > this.byteBudget) {
       const [oldest, records] = this.bySession.entries().next().value!;
-      this.bySession.delete(oldest);
-      this.held -= records.length;
+      this.forget(oldest, records);
     }
   }
 
@@ -34,8 +40,7 @@ export class OpenSessionRecords {
   take(sessionID: string, count: number): RequestRecord[] | undefined {
     const list = this.bySession.get(sessionID);
     if (!list) return undefined;
-    this.bySession.delete(sessionID);
-    this.held -= list.length;
+    this.forget(sessionID, list);
     if (list.length !== count) return undefined;
     // Recorded when each response ended; a session is ordered by when each request arrived, as storage orders it.
     return list.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
@@ -44,4 +49,15 @@ export class OpenSessionRecords {
   get size(): number {
     return this.held;
   }
+
+  private forget(sessionID: string, records: readonly RequestRecord[]): void {
+    this.bySession.delete(sessionID);
+    this.held -= records.length;
+    for (const record of records) this.heldBytes -= bytesOf(record);
+  }
+}
+
+/** A record's received bytes; 0 where they were not counted (HTTP/2). */
+function bytesOf(record: RequestRecord): number {
+  return record.requestBytes > 0 ? record.requestBytes : 0;
 }

@@ -35,4 +35,19 @@ describe('pipeline: records of open sessions', () => {
     expect(open.take('mid', 1)!.map((r) => r.path)).to.deep.equal(['/3']);
     expect(open.take('new', 2)!.map((r) => r.path)).to.deep.equal(['/4', '/5']);
   });
+
+  it('lets the oldest sessions go when their received bytes pass the byte budget', () => {
+    const open = new OpenSessionRecords(100, 10_000);
+    const sized = (sessionID: string, ms: number, requestBytes: number) => ({ ...at(sessionID, ms), requestBytes });
+    open.add(sized('old', 1, 4000));
+    open.add(sized('mid', 2, 4000));
+    open.add(sized('new', 3, 1000));
+    expect(open.size).to.equal(3);
+    open.add(sized('new', 4, 2000)); // 11 000 bytes: 'old' is let go
+    expect(open.take('old', 1)).to.equal(undefined);
+    expect(open.take('mid', 1)!.map((r) => r.path)).to.deep.equal(['/2']);
+    open.add(sized('other', 5, 6000)); // 9 000 bytes held: within the budget again after 'mid' was taken
+    expect(open.take('new', 2)!.map((r) => r.path)).to.deep.equal(['/3', '/4']);
+    expect(open.take('other', 1)).to.have.length(1);
+  });
 });
