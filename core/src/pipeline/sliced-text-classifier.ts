@@ -1,4 +1,5 @@
 import type { TextClassifier, TextVerdict } from '../ports/index.js';
+import { OneATurn } from './one-a-turn.js';
 
 /** Most inputs per model call: batches past this size hardly lower the cost per input. */
 export const SLICE_INPUTS = 256;
@@ -9,9 +10,6 @@ export const SLICE_INPUTS = 256;
  */
 export const SLICE_CHARS = 64 * 1024;
 
-/** Lets requests (and other I/O callbacks) that are waiting run before the next slice. */
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * The same text model, called on slices of at most `SLICE_INPUTS` inputs and `SLICE_CHARS`
  * characters, one slice a turn of the event loop whoever asks, with waiting I/O let through before
@@ -20,13 +18,7 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
  * as the model needs for all of them, and calls made side by side would each run a slice per turn.
  */
 export function slicedTextClassifier(model: TextClassifier, limits = { inputs: SLICE_INPUTS, chars: SLICE_CHARS }): TextClassifier {
-  /** Settles when the slice asked for last has run: the next one waits for it, then for a turn. */
-  let lastSlice: Promise<unknown> = Promise.resolve();
-  const inTurn = (inputs: readonly string[]): Promise<TextVerdict[]> => {
-    const slice = lastSlice.then(yieldToRequests).then(() => model.classify(inputs));
-    lastSlice = slice.catch(() => undefined);
-    return slice;
-  };
+  const slices = new OneATurn();
   return {
     name: model.name,
     async classify(inputs) {
@@ -34,7 +26,9 @@ export function slicedTextClassifier(model: TextClassifier, limits = { inputs: S
       let start = 0;
       while (start < inputs.length) {
         const end = sliceEnd(inputs, start, limits);
-        const verdicts = await inTurn(start === 0 && end === inputs.length ? inputs : inputs.slice(start, end));
+        const slice = start === 0 && end === inputs.length ? inputs : inputs.slice(start, end);
+        // A call's first slice waits for nothing when no other slice is pending (a small call, say).
+        const verdicts = await slices.run(() => model.classify(slice), start === 0);
         for (const verdict of verdicts) out.push(verdict);
         start = end;
       }

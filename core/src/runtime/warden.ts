@@ -9,6 +9,7 @@ import { BlocklistCache } from '../pipeline/blocklist-cache.js';
 import { BudgetedTurns } from '../pipeline/budgeted-turns.js';
 import { ClassifierService } from '../pipeline/classifier-service.js';
 import { maxAbnormalPolicy } from '../pipeline/max-abnormal-policy.js';
+import { OneATurn } from '../pipeline/one-a-turn.js';
 import { OpenSessionRecords } from '../pipeline/open-session-records.js';
 import { Recorder } from '../pipeline/recorder.js';
 import { classifyRemotely } from '../pipeline/remote-classifier.js';
@@ -63,6 +64,8 @@ export class Warden {
   private readonly sessionizer?: Sessionizer;
   private readonly classifications: TaskQueue<ClosedSession>;
   private readonly classifyTurns = new BudgetedTurns(CLASSIFY_TURN_BUDGET_MS);
+  /** Closed sessions whose records were not held are read back one a turn (each read parses up to 180 rows). */
+  private readonly sessionReads = new OneATurn();
   /** In-process classification only: the open sessions' records, so a closing one is not read back. */
   private readonly openRecords?: OpenSessionRecords;
   private readonly timers: NodeJS.Timeout[] = [];
@@ -202,7 +205,8 @@ export class Warden {
   }
 
   private async classifyInProcess(sessionID: string, held?: RequestRecord[]): Promise<void> {
-    const result = await this.classifyTurns.run(() => this.classifier.classify(sessionID, held));
+    const records = held ?? await this.sessionReads.run(() => this.storage.requests.findBySession(sessionID));
+    const result = await this.classifyTurns.run(() => this.classifier.classify(sessionID, records));
     if (result) this.notify(() => this.options.onVerdict?.(result.session));
   }
 
