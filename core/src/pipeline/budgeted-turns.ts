@@ -6,9 +6,9 @@ import { performance } from 'node:perf_hooks';
  * rest to a later turn, after waiting I/O. Jobs started in one turn still share that turn: the
  * calls they make together (a model call, a store write) are joined into one, as before.
  *
- * Why: a batch of closed sessions used to start all at once, and every session's features and
- * inputs were worked out before the loop could serve another request (256 sessions of large
- * bodies held it for over half a second).
+ * Why: a batch of closed sessions (up to 256) used to start all at once, and every session's
+ * features and inputs were worked out in one go before the loop could serve another request
+ * (20 sessions of 180 requests with 8 KB bodies: about 45 ms).
  */
 export class BudgetedTurns {
   private waiting: (() => void)[] = [];

@@ -1,6 +1,7 @@
 import type { RequestRecord } from '../ports/records.js';
 import type { RequestLogStore } from '../ports/stores.js';
 import { DEFAULTS } from '../config/options.js';
+import { yieldToRequests } from './one-a-turn.js';
 
 /** Where pipeline components report trouble; `console` fits. */
 export interface WarningLogger {
@@ -41,9 +42,6 @@ export interface RecorderStats {
 }
 
 const PREFIX = 'Session Warden:';
-
-/** Lets requests (and other I/O callbacks) that are waiting run before the next write. */
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Takes request records off the request path and writes them in batches. `push` is O(1) and

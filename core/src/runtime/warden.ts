@@ -9,7 +9,7 @@ import { BlocklistCache } from '../pipeline/blocklist-cache.js';
 import { BudgetedTurns } from '../pipeline/budgeted-turns.js';
 import { ClassifierService } from '../pipeline/classifier-service.js';
 import { maxAbnormalPolicy } from '../pipeline/max-abnormal-policy.js';
-import { OneATurn } from '../pipeline/one-a-turn.js';
+import { OneATurn, yieldToRequests } from '../pipeline/one-a-turn.js';
 import { OpenSessionRecords } from '../pipeline/open-session-records.js';
 import { Recorder } from '../pipeline/recorder.js';
 import { classifyRemotely } from '../pipeline/remote-classifier.js';
@@ -191,7 +191,7 @@ export class Warden {
     // Held records (in process): the session starts in a coming turn, with as many others as fit it.
     if (held) return this.classifyInProcess(event.sessionID, held);
     // The close is noticed inside a request's 'close' handler: start after waiting I/O has run.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToRequests();
     // Without held records (always so for a remote classifier) storage is read: only then must the
     // session's rows be written first. Flushing on every close would cut the recorder's batches
     // into one small append per closed session under steady traffic.
@@ -217,7 +217,7 @@ export class Warden {
 
   /** Runs a user callback off the request path; its failure is logged, never thrown. */
   private notify(callback: () => unknown): void {
-    const run = new Promise<void>((resolve) => setImmediate(resolve))
+    const run = yieldToRequests()
       .then(callback)
       .catch((err) => log.warnOnce('callback', `onVerdict/onBlock callback failed: ${(err as Error).message}`))
       .finally(() => this.callbacks.delete(run));
