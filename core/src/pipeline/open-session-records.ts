@@ -13,11 +13,15 @@ export const HELD_REQUEST_BYTES = 32 * 1024 * 1024;
  * of reading its rows back on the event loop (a synchronous read of up to `maxReqsPerSess` rows).
  * Bounded: past the budget the oldest sessions are let go, and a session whose held records do not
  * add up to the sessionizer's count (let go, or recorded late) is read from storage as before.
+ * Records handed out to closed sessions waiting for classification have a budget of the same size
+ * of their own, until released: a burst of closing sessions can't pile up records without bound.
  */
 export class OpenSessionRecords {
   private readonly bySession = new Map<string, RequestRecord[]>();
   private held = 0;
   private heldBytes = 0;
+  private handedOut = 0;
+  private handedOutBytes = 0;
 
   constructor(private readonly budget = HELD_RECORDS, private readonly byteBudget = HELD_REQUEST_BYTES) {}
 
@@ -34,26 +38,46 @@ export class OpenSessionRecords {
   }
 
   /**
-   * A closed session's records, oldest first, when exactly `count` are held; otherwise undefined
-   * (the caller reads storage). Either way the session is forgotten here.
+   * A closed session's records, oldest first, when exactly `count` are held and the budget for
+   * records handed out has room; otherwise undefined (the caller reads storage). Either way the
+   * session is forgotten here. Records handed out count until `release`d.
    */
   take(sessionID: string, count: number): RequestRecord[] | undefined {
     const list = this.bySession.get(sessionID);
     if (!list) return undefined;
-    this.forget(sessionID, list);
+    const bytes = this.forget(sessionID, list);
     if (list.length !== count) return undefined;
+    if (this.handedOut + list.length > this.budget || this.handedOutBytes + bytes > this.byteBudget) return undefined;
+    this.handedOut += list.length;
+    this.handedOutBytes += bytes;
     // Recorded when each response ended; a session is ordered by when each request arrived, as storage orders it.
     return list.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
   }
 
+  /** Gives back the budget of records `take` handed out, once their session is classified. */
+  release(records: readonly RequestRecord[]): void {
+    this.handedOut -= records.length;
+    for (const record of records) this.handedOutBytes -= bytesOf(record);
+  }
+
+  /** Records held for open sessions. */
   get size(): number {
     return this.held;
   }
 
-  private forget(sessionID: string, records: readonly RequestRecord[]): void {
+  /** Records handed out and not yet released. */
+  get waiting(): number {
+    return this.handedOut;
+  }
+
+  /** Drops an open session's records; returns their bytes. */
+  private forget(sessionID: string, records: readonly RequestRecord[]): number {
     this.bySession.delete(sessionID);
     this.held -= records.length;
-    for (const record of records) this.heldBytes -= bytesOf(record);
+    let bytes = 0;
+    for (const record of records) bytes += bytesOf(record);
+    this.heldBytes -= bytes;
+    return bytes;
   }
 }
 

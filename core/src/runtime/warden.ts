@@ -25,6 +25,12 @@ export const UNGROUPED_SESSION = 'newRequest';
 /** How long a closed session waits for others to share its batch, and the largest batch. */
 const CLASSIFY_BATCH_WINDOW_MS = 20;
 const CLASSIFY_MAX_BATCH = 256;
+/**
+ * Closed sessions waiting to be classified at most. Those waiting with their records are bounded
+ * apart (OpenSessionRecords); the rest are a few hundred bytes each, so a sweep that closes tens of
+ * thousands of sessions at once loses none.
+ */
+const CLASSIFY_QUEUE_LIMIT = 200_000;
 /** How long the sessions starting in one turn of the event loop may hold it before the rest wait a turn. */
 const CLASSIFY_TURN_BUDGET_MS = 2;
 
@@ -95,12 +101,16 @@ export class Warden {
     const inProcess = options.classifier === 'in-process';
     this.classifications = new TaskQueue((closed) => this.classifyClosed(closed), {
       concurrency: options.classifyConcurrency,
+      limit: CLASSIFY_QUEUE_LIMIT,
       batchWindowMs: inProcess ? CLASSIFY_BATCH_WINDOW_MS : 0,
       maxBatch: inProcess ? CLASSIFY_MAX_BATCH : 1,
       onError: (err, { event }) => log.warnOnce('classify', `Could not classify session ${event.sessionID}: ${(err as Error).message}`),
     });
     if (this.sessionizer && inProcess) this.openRecords = new OpenSessionRecords();
-    this.sessionizer?.onSessionClosed((event) => this.classifications.push({ event, held: this.openRecords?.take(event.sessionID, event.requestCount) }));
+    this.sessionizer?.onSessionClosed((event) => {
+      const held = this.openRecords?.take(event.sessionID, event.requestCount);
+      if (!this.classifications.push({ event, held }) && held) this.openRecords!.release(held);
+    });
   }
 
   /** Resolves options, opens storage, registers plugins and starts the background timers. */
@@ -205,9 +215,13 @@ export class Warden {
   }
 
   private async classifyInProcess(sessionID: string, held?: RequestRecord[]): Promise<void> {
-    const records = held ?? await this.sessionReads.run(() => this.storage.requests.findBySession(sessionID));
-    const result = await this.classifyTurns.run(() => this.classifier.classify(sessionID, records));
-    if (result) this.notify(() => this.options.onVerdict?.(result.session));
+    try {
+      const records = held ?? await this.sessionReads.run(() => this.storage.requests.findBySession(sessionID));
+      const result = await this.classifyTurns.run(() => this.classifier.classify(sessionID, records));
+      if (result) this.notify(() => this.options.onVerdict?.(result.session));
+    } finally {
+      if (held) this.openRecords!.release(held);
+    }
   }
 
   private blocked(entry: BlockEntry): void {

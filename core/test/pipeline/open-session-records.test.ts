@@ -45,9 +45,27 @@ describe('pipeline: records of open sessions', () => {
     expect(open.size).to.equal(3);
     open.add(sized('new', 4, 2000)); // 11 000 bytes: 'old' is let go
     expect(open.take('old', 1)).to.equal(undefined);
-    expect(open.take('mid', 1)!.map((r) => r.path)).to.deep.equal(['/2']);
+    const mid = open.take('mid', 1)!;
+    expect(mid.map((r) => r.path)).to.deep.equal(['/2']);
     open.add(sized('other', 5, 6000)); // 9 000 bytes held: within the budget again after 'mid' was taken
+    open.release(mid);
     expect(open.take('new', 2)!.map((r) => r.path)).to.deep.equal(['/3', '/4']);
-    expect(open.take('other', 1)).to.have.length(1);
+    expect(open.take('other', 1)).to.have.length(1); // 9 000 bytes handed out: 'mid' was released
+  });
+
+  it('hands out records to closed sessions only within its budget, until they are released', () => {
+    const open = new OpenSessionRecords(3);
+    open.add(at('a', 1));
+    open.add(at('a', 2));
+    const a = open.take('a', 2)!;
+    expect(a).to.have.length(2);
+    open.add(at('b', 3));
+    open.add(at('b', 4));
+    expect(open.take('b', 2)).to.equal(undefined); // 4 would be handed out: read from storage instead
+    expect(open.waiting).to.equal(2);
+    open.release(a);
+    open.add(at('c', 5));
+    expect(open.take('c', 1)).to.have.length(1);
+    expect(open.waiting).to.equal(1);
   });
 });

@@ -295,4 +295,22 @@ describe('classifying a session and blacklisting its client', () => {
     expect(rowsPerCall).to.deep.equal([4, 1]);
     expect(verdicts.map((v) => v.features.numOfReqs)).to.deep.equal([2, 2, 2, 2, 1]);
   });
+
+  it('classifies every session when tens of thousands close at once, reading back those past the held-records budget', async () => {
+    const clients = 25_000; // more than the 20 000 records handed out at most, and than the 10 000 closed sessions once queued at most
+    let verdicts = 0;
+    const warden = await start({ groupToSessions: true, onVerdict: () => { verdicts++; } });
+    let reads = 0;
+    const findBySession = warden.storage.requests.findBySession.bind(warden.storage.requests);
+    warden.storage.requests.findBySession = (id) => { reads++; return findBySession(id); }; // spy on the real store
+    const now = Date.now();
+    for (let c = 0; c < clients; c++) {
+      const record = { ...requestRecord('', new Date(now), { clientIP: `10.${c >> 16}.${(c >> 8) & 255}.${c & 255}`, query: `q=item${c % 50}` }), sessionID: undefined };
+      warden.record(record);
+    }
+    await warden.close(); // closes all 25 000 open sessions in one go
+    expect(verdicts).to.equal(clients);
+    expect(warden.stats().classifications).to.include({ done: clients, dropped: 0, failed: 0 });
+    expect(reads).to.equal(clients - 20_000);
+  });
 });
