@@ -2,8 +2,9 @@ import { performance } from 'node:perf_hooks';
 
 /**
  * Starts jobs in turns of the event loop: each turn starts waiting jobs, in order, until their
- * synchronous parts have held the loop for `budgetMs` (at least one job a turn), and leaves the
- * rest to a later turn, after waiting I/O. Jobs started in one turn still share that turn: the
+ * synchronous parts have held the loop for `budgetMs` or `maxJobs` have started (at least one job
+ * a turn), and leaves the rest to a later turn, after waiting I/O. The count bounds what the jobs
+ * do later together, when the call they share returns. Jobs started in one turn still share that turn: the
  * calls they make together (a model call, a store write) are joined into one, as before.
  *
  * Why: a batch of closed sessions (up to 256) used to start all at once, and every session's
@@ -13,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 export class BudgetedTurns {
   private waiting: (() => void)[] = [];
 
-  constructor(private readonly budgetMs: number) {}
+  constructor(private readonly budgetMs: number, private readonly maxJobs = Infinity) {}
 
   /** Runs `job` in a coming turn; its promise settles as the job's does (a synchronous throw rejects it). */
   run<T>(job: () => Promise<T>): Promise<T> {
@@ -33,7 +34,7 @@ export class BudgetedTurns {
     const started = performance.now();
     let next = 0;
     do this.waiting[next++]!();
-    while (next < this.waiting.length && performance.now() - started < this.budgetMs);
+    while (next < this.waiting.length && next < this.maxJobs && performance.now() - started < this.budgetMs);
     this.waiting = this.waiting.slice(next);
     if (this.waiting.length > 0) setImmediate(() => this.turn());
   }

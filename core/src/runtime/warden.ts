@@ -31,8 +31,13 @@ const CLASSIFY_MAX_BATCH = 256;
  * thousands of sessions at once loses none.
  */
 const CLASSIFY_QUEUE_LIMIT = 200_000;
-/** How long the sessions starting in one turn of the event loop may hold it before the rest wait a turn. */
+/**
+ * How long the sessions starting in one turn of the event loop may hold it before the rest wait a
+ * turn, and how many may start in one: when their shared model call returns, each finishes its
+ * verdict in that same turn (tens of µs each).
+ */
 const CLASSIFY_TURN_BUDGET_MS = 2;
+const CLASSIFY_TURN_SESSIONS = 64;
 
 /** A closed session waiting to be classified, with its records when they were all still in memory. */
 interface ClosedSession {
@@ -69,7 +74,7 @@ export class Warden {
   private readonly blocklist: BlocklistCache;
   private readonly sessionizer?: Sessionizer;
   private readonly classifications: TaskQueue<ClosedSession>;
-  private readonly classifyTurns = new BudgetedTurns(CLASSIFY_TURN_BUDGET_MS);
+  private readonly classifyTurns = new BudgetedTurns(CLASSIFY_TURN_BUDGET_MS, CLASSIFY_TURN_SESSIONS);
   /** Closed sessions whose records were not held are read back one a turn (each read parses up to 180 rows). */
   private readonly sessionReads = new OneATurn();
   /** In-process classification only: the open sessions' records, so a closing one is not read back. */

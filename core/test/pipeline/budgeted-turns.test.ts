@@ -37,6 +37,17 @@ describe('BudgetedTurns', () => {
     expect(events).to.deep.equal(['first', 'waiting callback', 'second']);
   });
 
+  it('starts at most maxJobs a turn', async () => {
+    const turns = turnCounter();
+    const startedIn: number[] = [];
+    const budgeted = new BudgetedTurns(50, 2);
+    await Promise.all([1, 2, 3, 4, 5].map(() => budgeted.run(async () => { startedIn.push(turns.now()); })));
+    turns.stop();
+    const [first, , third, , fifth] = startedIn;
+    expect(startedIn).to.deep.equal([first, first, third, third, fifth]);
+    expect(new Set(startedIn).size).to.equal(3);
+  });
+
   it('rejects only the promise of a job that throws, synchronously or not', async () => {
     const budgeted = new BudgetedTurns(50);
     const outcomes = await Promise.allSettled([

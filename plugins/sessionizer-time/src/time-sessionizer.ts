@@ -10,6 +10,13 @@ export interface TimeSessionizerOptions {
   maxTrackedClients: number;
 }
 
+/**
+ * Sessions one sweep closes at most; the rest close at the next sweep, a second later. Each close
+ * costs the event loop a microsecond or two, so a burst of clients that went idle together would
+ * otherwise hold it for tens of milliseconds in one go.
+ */
+export const SWEEP_LIMIT = 5000;
+
 interface OpenSession {
   id: string;
   clientIP: string;
@@ -72,12 +79,14 @@ export class TimeSessionizer implements Sessionizer {
     return () => this.listeners.delete(listener);
   }
 
-  /** Closes sessions idle for longer than the gap, so a client's last session is classified too. */
+  /** Closes sessions idle for longer than the gap (at most SWEEP_LIMIT), so a client's last session is classified too. */
   sweep(now: Date = new Date()): void {
     const cutoff = now.getTime() - this.gapMs;
+    let closed = 0;
     for (const [ip, session] of this.open) {
       // Entries are in order of last activity; the first one still active ends the sweep.
-      if (session.lastAt >= cutoff) break;
+      if (session.lastAt >= cutoff || closed === SWEEP_LIMIT) break;
+      closed++;
       this.open.delete(ip);
       this.emit(session, 'idle');
     }

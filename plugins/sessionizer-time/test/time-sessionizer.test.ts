@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { SessionClosed } from '@session-warden/core';
 import { TimeSessionizer } from '../src/index.js';
+import { SWEEP_LIMIT } from '../src/time-sessionizer.js';
 
 const t0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 const at = (ms: number) => new Date(t0 + ms);
@@ -67,6 +68,17 @@ describe('time sessionizer', () => {
     s.assign(req('c', 3));
     expect(s.openSessions).to.equal(2);
     expect(closed.map((c) => [c.clientIP, c.reason])).to.deep.equal([['b', 'evicted']]);
+  });
+
+  it('closes at most SWEEP_LIMIT idle sessions a sweep, the oldest first, and the rest at the next one', () => {
+    const { s, closed } = make({ maxTrackedClients: SWEEP_LIMIT + 100 });
+    for (let c = 0; c < SWEEP_LIMIT + 10; c++) s.assign(req(`10.0.${c >> 8}.${c & 255}`, c));
+    s.sweep(at(60_000));
+    expect(closed).to.have.length(SWEEP_LIMIT);
+    expect(closed[SWEEP_LIMIT - 1]!.clientIP).to.equal(`10.0.${(SWEEP_LIMIT - 1) >> 8}.${(SWEEP_LIMIT - 1) & 255}`);
+    s.sweep(at(61_000));
+    expect(closed).to.have.length(SWEEP_LIMIT + 10);
+    expect(s.openSessions).to.equal(0);
   });
 
   it('keeps the order of last activity through runs of one client\'s requests, closed sessions and sweeps', () => {
