@@ -99,10 +99,11 @@ export class Warden {
     });
     this.sessionizer = options.custGroupToSess
       ?? (options.groupToSessions && container.isRegistered(TOKENS.Sessionizer, true) ? container.resolve(TOKENS.Sessionizer) : undefined);
-    // In process, sessions closing close together are classified as one batch: one call per model
-    // and one write for their verdicts, where each alone would pay a model call's fixed cost (on a
-    // busy server mostly reloading the model's weights into the CPU's caches). A remote classifier
-    // is asked one session per call, so there a batch is one session.
+    // In process, sessions closing close together are classified as one batch, whose sessions
+    // starting in the same turn share one call per model and one write for their verdicts, where
+    // each alone would pay a model call's fixed cost (on a busy server mostly reloading the model's
+    // weights into the CPU's caches). A remote classifier is asked one session per call, so there
+    // a batch is one session.
     const inProcess = options.classifier === 'in-process';
     this.classifications = new TaskQueue((closed) => this.classifyClosed(closed), {
       concurrency: options.classifyConcurrency,
