@@ -8,7 +8,7 @@
 // BASELINE=/path/to/checkout that checkout. Writes results/stall.json and .md.
 //   npm run bench:stall        ROUNDS=5 CLIENTS=60 BASELINE=
 const { execFileSync } = require('node:child_process');
-const { mkdtempSync, rmSync } = require('node:fs');
+const { existsSync, mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const { summary, fmt } = require('./lib/stats.cjs');
@@ -18,6 +18,9 @@ const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const CLIENTS = Number(process.env.CLIENTS ?? 60);
 const BASELINE = process.env.BASELINE ? resolve(process.env.BASELINE) : null;
 const here = join(__dirname, '..');
+if (BASELINE && !existsSync(join(BASELINE, 'node_modules', '@session-warden', 'core', 'dist'))) {
+  fail(`BASELINE=${BASELINE} is not a built checkout of Session Warden: run npm ci and npx tsc -b there first.`);
+}
 
 const SIDES = {
   recordOnly: { label: 'recording only, no sessions (this checkout)', root: here, mode: 'record-only' },
