@@ -1,5 +1,6 @@
 import type { BlockEntry } from '../ports/records.js';
 import type { BlocklistStore } from '../ports/stores.js';
+import { yieldToRequests } from './one-a-turn.js';
 import type { WarningLogger } from './recorder.js';
 
 export interface BlocklistCacheOptions {
@@ -9,6 +10,14 @@ export interface BlocklistCacheOptions {
 }
 
 const PREFIX = 'Session Warden:';
+/**
+ * Refused counters written per refresh at most, with waiting requests let through every
+ * `REFUSED_PER_TURN`: each is a write of its own (tens of µs on SQLite), and a botnet of 10 000
+ * blocked IPs would otherwise hold the event loop for a quarter of a second every second.
+ * Counters not written yet keep adding up in memory; `close()` writes them all.
+ */
+const REFUSED_PER_FLUSH = 500;
+const REFUSED_PER_TURN = 50;
 
 /**
  * The blocklist as the request path sees it: a Map lookup, never a database round trip.
@@ -102,12 +111,20 @@ export class BlocklistCache {
     return this.refreshing;
   }
 
-  /** Writes the refused-request counters; counts that fail to write are kept for the next try. */
-  async flushRefused(): Promise<void> {
-    if (this.refused.size === 0) return;
-    const counts = this.refused;
-    this.refused = new Map();
-    for (const [ip, count] of counts) {
+  /**
+   * Writes up to `limit` refused-request counters, oldest first; counts that fail to write are
+   * kept for the next try.
+   */
+  async flushRefused(limit = REFUSED_PER_FLUSH): Promise<void> {
+    const batch: [string, number][] = [];
+    for (const counted of this.refused) {
+      if (batch.length >= limit) break;
+      batch.push(counted);
+    }
+    for (const [ip] of batch) this.refused.delete(ip);
+    for (let i = 0; i < batch.length; i++) {
+      if (i > 0 && i % REFUSED_PER_TURN === 0) await yieldToRequests();
+      const [ip, count] = batch[i]!;
       try {
         await this.store.addRefused(ip, count);
       } catch {
@@ -121,7 +138,7 @@ export class BlocklistCache {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     if (this.refreshing) await this.refreshing;
-    await this.flushRefused();
+    await this.flushRefused(Infinity);
   }
 
   private async tick(): Promise<void> {

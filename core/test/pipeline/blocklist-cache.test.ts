@@ -63,6 +63,23 @@ describe('pipeline: BlocklistCache (SQLite)', () => {
     expect((await db.storage.blocklist.get('203.0.113.7'))?.refusedCount).to.equal(8);
   });
 
+  it('writes at most 500 refused counters a refresh, letting requests through between groups, and the rest at close', async () => {
+    const ips = Array.from({ length: 600 }, (_, i) => `198.51.${100 + (i >> 8)}.${i & 255}`);
+    for (const ip of ips) await db.storage.blocklist.block(entry(ip, 60));
+    cache = new BlocklistCache(db.storage.blocklist, { refreshIntervalMs: 60_000 });
+    await cache.start();
+    for (const ip of ips) cache.countRefused(ip);
+    let waitingCallbackRan = false;
+    setImmediate(() => { waitingCallbackRan = true; });
+    await cache.flushRefused();
+    expect(waitingCallbackRan).to.equal(true);
+    const counted = async () => (await db.storage.blocklist.listActive(new Date())).filter((e) => e.refusedCount === 1).length;
+    expect(await counted()).to.equal(500);
+    await cache.close();
+    cache = undefined;
+    expect(await counted()).to.equal(600);
+  });
+
   it('keeps the known blocks when the store fails, warning once (store made to fail)', async () => {
     const logger = collectingLogger();
     const failing = Object.create(db.storage.blocklist);
