@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { performance } from 'node:perf_hooks';
 import { BlocklistCache } from '../../src/index.js';
 import type { BlockEntry } from '../../src/ports/records.js';
 import { collectingLogger, sleep, tempSqlite, until } from './sqlite-temp.js';
@@ -78,6 +79,21 @@ describe('pipeline: BlocklistCache (SQLite)', () => {
     await cache.close();
     cache = undefined;
     expect(await counted()).to.equal(600);
+  });
+
+  it('spaces timed refreshes to twenty times their duration when reading the blocklist is slow (store made slow)', async () => {
+    const slow = Object.create(db.storage.blocklist);
+    const readsAt: number[] = [];
+    slow.listActive = async (now: Date) => {
+      readsAt.push(performance.now());
+      const until = performance.now() + 30;
+      while (performance.now() < until) { /* a large blocklist being read on the event loop */ }
+      return db.storage.blocklist.listActive(now);
+    };
+    cache = new BlocklistCache(slow, { refreshIntervalMs: 50 });
+    await cache.start();
+    await until(() => readsAt.length >= 2, 3000);
+    expect(readsAt[1]! - readsAt[0]!).to.be.at.least(20 * 30);
   });
 
   it('keeps the known blocks when the store fails, warning once (store made to fail)', async () => {
