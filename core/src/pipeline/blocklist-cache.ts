@@ -23,21 +23,28 @@ const PREFIX = 'Session Warden:';
 const REFUSED_PER_FLUSH = 500;
 const REFUSED_PER_TURN = 50;
 /**
- * A timed refresh reads the whole blocklist on the event loop (about 5 ms per 1000 blocked IPs on
- * SQLite): it is skipped until this many times its last duration has passed, so a very large
- * blocklist costs the loop at most a twentieth of its time, at the price of seeing blocks written
- * elsewhere a little later than `refreshIntervalMs`.
+ * A full read of the blocklist runs on the event loop (about 5 ms per 1000 blocked IPs on SQLite):
+ * the next timed one waits this many times its duration, so a very large blocklist costs the loop
+ * at most a twentieth of its time. Ticks in between read only the blocks made lately, so a block
+ * made elsewhere still shows within `refreshIntervalMs`; an unblock made elsewhere waits for the
+ * next full read.
  */
 const REFRESH_COST_FACTOR = 20;
-/** However large the blocklist, a timed refresh runs at least this often (a failed one: every tick). */
+/** However large the blocklist, a full read runs at least this often (after a failed read: at the next tick). */
 const MAX_REFRESH_DELAY_MS = 30_000;
+/**
+ * How far before the last read a read of recent blocks reaches back: blocks committed after that
+ * read began, or written by a process on another host whose clock runs a little behind. Kept short:
+ * every block in the window is read again at each tick.
+ */
+const RECENT_MARGIN_MS = 5000;
 
 /**
  * The blocklist as the request path sees it: a Map lookup, never a database round trip.
- * The map is replaced from `BlocklistStore.listActive` every `refreshIntervalMs`, so a block or
- * unblock written by another process or the API takes effect within that time; blocks decided
- * in this process are `add`ed at once. Refused requests are counted in memory and written to
- * the store in one batch per refresh.
+ * Every `refreshIntervalMs` the store is read (`BlocklistStore.listActive`), so a block or
+ * unblock written by another process or the API takes effect within that time (an unblock, for a
+ * very large blocklist, at the next full read); blocks decided in this process are `add`ed at
+ * once. Refused requests are counted in memory and written to the store a batch per refresh.
  */
 export class BlocklistCache {
   private entries = new Map<string, BlockEntry>();
@@ -47,8 +54,10 @@ export class BlocklistCache {
   private refreshing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private failing = false;
-  /** When the next timed refresh may run (see REFRESH_COST_FACTOR). */
-  private nextTimedRefresh = 0;
+  /** When the next timed full read may run (see REFRESH_COST_FACTOR); reads of recent blocks fill in. */
+  private nextFullRead = 0;
+  /** When the last successful read began (epoch ms). */
+  private lastReadAt = 0;
   private readonly interval: number;
   private readonly logger: WarningLogger;
 
@@ -98,20 +107,26 @@ export class BlocklistCache {
 
   /** Re-reads the active blocks; on a database error the current map is kept (entries still expire by time). */
   refresh(): Promise<void> {
+    return this.read(true);
+  }
+
+  /**
+   * `full`: the whole blocklist replaces the map. Otherwise only the blocks made since shortly
+   * before the last read are merged in (an unblock made elsewhere waits for the next full read).
+   */
+  private read(full: boolean): Promise<void> {
     if (this.refreshing) return this.refreshing;
     this.addedDuringRefresh = [];
     this.refreshing = (async () => {
       const started = performance.now();
+      const startedAt = Date.now();
       try {
-        const active = await this.store.listActive(new Date());
-        const next = new Map<string, BlockEntry>();
-        for (const entry of active) next.set(entry.clientIP, entry);
-        for (const entry of this.addedDuringRefresh) {
-          const stored = next.get(entry.clientIP);
-          if (!stored || stored.blockedUntil < entry.blockedUntil) next.set(entry.clientIP, entry);
-        }
-        this.entries = next;
-        this.nextTimedRefresh = started + Math.min(REFRESH_COST_FACTOR * (performance.now() - started), MAX_REFRESH_DELAY_MS);
+        const since = full ? undefined : new Date(this.lastReadAt - RECENT_MARGIN_MS);
+        const listed = await this.store.listActive(new Date(startedAt), since);
+        if (full) this.replaceWith(listed);
+        else this.mergeRecent(listed);
+        if (full) this.nextFullRead = started + Math.min(REFRESH_COST_FACTOR * (performance.now() - started), MAX_REFRESH_DELAY_MS);
+        this.lastReadAt = startedAt;
         if (this.failing) this.logger.warn(`${PREFIX} blocklist refresh recovered.`);
         this.failing = false;
       } catch (error) {
@@ -126,6 +141,24 @@ export class BlocklistCache {
       }
     })();
     return this.refreshing;
+  }
+
+  private replaceWith(active: readonly BlockEntry[]): void {
+    const next = new Map<string, BlockEntry>();
+    for (const entry of active) next.set(entry.clientIP, entry);
+    for (const entry of this.addedDuringRefresh) {
+      const stored = next.get(entry.clientIP);
+      if (!stored || stored.blockedUntil < entry.blockedUntil) next.set(entry.clientIP, entry);
+    }
+    this.entries = next;
+  }
+
+  /** The newest decision about an IP wins: a read that began before a block here must not undo it. */
+  private mergeRecent(recent: readonly BlockEntry[]): void {
+    for (const entry of recent) {
+      const known = this.entries.get(entry.clientIP);
+      if (!known || known.blockedAt <= entry.blockedAt) this.entries.set(entry.clientIP, entry);
+    }
   }
 
   /**
@@ -159,6 +192,6 @@ export class BlocklistCache {
   }
 
   private async tick(): Promise<void> {
-    await Promise.all([performance.now() >= this.nextTimedRefresh ? this.refresh() : undefined, this.flushRefused()]);
+    await Promise.all([this.read(performance.now() >= this.nextFullRead), this.flushRefused()]);
   }
 }

@@ -40,8 +40,11 @@ export interface BlocklistStore {
   /** Returns false when the IP was not blocked. */
   unblock(clientIP: string): Promise<boolean>;
   get(clientIP: string): Promise<BlockEntry | null>;
-  /** Entries still blocked at `now`. */
-  listActive(now: Date): Promise<BlockEntry[]>;
+  /**
+   * Entries still blocked at `now`. With `blockedSince`, those blocked at or after it suffice (the
+   * blocklist cache's frequent reads); a store may return more.
+   */
+  listActive(now: Date, blockedSince?: Date): Promise<BlockEntry[]>;
   addRefused(clientIP: string, count: number): Promise<void>;
 }
 

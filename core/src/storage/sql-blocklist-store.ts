@@ -1,4 +1,4 @@
-import { MoreThan } from 'typeorm';
+import { MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { BlockEntry } from '../ports/records.js';
 import type { BlocklistStore } from '../ports/stores.js';
 import type { ClientIpRow } from './entities.js';
@@ -47,10 +47,12 @@ export class SqlBlocklistStore implements BlocklistStore {
     return row ? fromRow(row) : null;
   }
 
-  async listActive(now: Date): Promise<BlockEntry[]> {
+  async listActive(now: Date, blockedSince?: Date): Promise<BlockEntry[]> {
     const at = checkDate(now, 'BlocklistStore.listActive: now');
+    const since = blockedSince === undefined ? undefined : checkDate(blockedSince, 'BlocklistStore.listActive: blockedSince');
+    const where = since ? { blockedUntil: MoreThan(at), blockedAt: MoreThanOrEqual(since) } : { blockedUntil: MoreThan(at) };
     const rows = await this.ctx.guard.run('list blocked IPs', () =>
-      this.repo.find({ where: { blockedUntil: MoreThan(at) }, order: { blockedUntil: 'ASC', clientIP: 'ASC' } }));
+      this.repo.find({ where, order: { blockedUntil: 'ASC', clientIP: 'ASC' } }));
     return rows.map(fromRow);
   }
 

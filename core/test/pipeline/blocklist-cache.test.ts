@@ -81,19 +81,32 @@ describe('pipeline: BlocklistCache (SQLite)', () => {
     expect(await counted()).to.equal(600);
   });
 
-  it('spaces timed refreshes to twenty times their duration when reading the blocklist is slow (store made slow)', async () => {
+  it('spaces full reads of a slow blocklist to twenty times their duration, and reads recent blocks in between (store made slow)', async () => {
     const slow = Object.create(db.storage.blocklist);
-    const readsAt: number[] = [];
-    slow.listActive = async (now: Date) => {
-      readsAt.push(performance.now());
-      const until = performance.now() + 30;
-      while (performance.now() < until) { /* a large blocklist being read on the event loop */ }
-      return db.storage.blocklist.listActive(now);
+    const fullReadsAt: number[] = [];
+    let recentReads = 0;
+    slow.listActive = async (now: Date, blockedSince?: Date) => {
+      if (blockedSince) recentReads++;
+      else {
+        fullReadsAt.push(performance.now());
+        const busyUntil = performance.now() + 30;
+        while (performance.now() < busyUntil) { /* a large blocklist being read on the event loop */ }
+      }
+      return db.storage.blocklist.listActive(now, blockedSince);
     };
+    await db.storage.blocklist.block(entry('203.0.113.20', 60));
     cache = new BlocklistCache(slow, { refreshIntervalMs: 50 });
     await cache.start();
-    await until(() => readsAt.length >= 2, 3000);
-    expect(readsAt[1]! - readsAt[0]!).to.be.at.least(20 * 30);
+    // Blocked and unblocked by someone else: the block shows at the next read of recent blocks, the unblock at the next full read.
+    await db.storage.blocklist.block(entry('203.0.113.21', 60));
+    await db.storage.blocklist.unblock('203.0.113.20');
+    await until(() => cache!.isBlocked('203.0.113.21') !== null, 1000);
+    expect(fullReadsAt).to.have.length(1);
+    expect(cache.isBlocked('203.0.113.20')).not.to.equal(null);
+    await until(() => cache!.isBlocked('203.0.113.20') === null, 3000);
+    expect(fullReadsAt).to.have.length(2);
+    expect(fullReadsAt[1]! - fullReadsAt[0]!).to.be.at.least(20 * 30);
+    expect(recentReads).to.be.greaterThan(3);
   });
 
   it('keeps the known blocks when the store fails, warning once (store made to fail)', async () => {

@@ -354,6 +354,18 @@ export function storeSuite(label: string, open: () => Promise<Storage>, cleanup?
         await storage.blocklist.unblock(active);
       });
 
+      it('lists, given blockedSince, the entries still blocked that were blocked since then', async () => {
+        const older = '2001:db8::a1';
+        const recent = '2001:db8::a2';
+        await storage.blocklist.block({ clientIP: older, blockedAt: later(-120), blockedUntil: later(60), reason: 'older' });
+        await storage.blocklist.block({ clientIP: recent, blockedAt: later(-5), blockedUntil: later(60), reason: 'recent' });
+        const listed = (await storage.blocklist.listActive(now, later(-10))).map((e) => e.clientIP);
+        expect(listed).to.include(recent).and.not.include(older);
+        expect((await storage.blocklist.listActive(now)).map((e) => e.clientIP)).to.include.members([older, recent]);
+        await storage.blocklist.unblock(older);
+        await storage.blocklist.unblock(recent);
+      });
+
       it('adds refused requests to an entry', async () => {
         const ip = '192.0.2.77';
         await storage.blocklist.block({ clientIP: ip, blockedAt: now, blockedUntil: later(60), reason: 'r', refusedCount: 2 });

@@ -37,11 +37,13 @@ export class MongoBlocklistStore implements BlocklistStore {
     return doc ? this.map(doc) : null;
   }
 
-  async listActive(now: Date): Promise<BlockEntry[]> {
+  async listActive(now: Date, blockedSince?: Date): Promise<BlockEntry[]> {
     const at = filterDate(now, 'now');
     const legacyStart = new Date(at.getTime() - this.legacyBlockDurationSec * 1000);
+    const since = blockedSince === undefined ? {} : { blacklistTime: { $gte: filterDate(blockedSince, 'blockedSince') } };
     const docs = await this.manager.createCursor(this.entity, {
       blacklisted: true,
+      ...since,
       $or: [
         { 'warden.blockedUntil': { $gt: at } },
         { 'warden.blockedUntil': { $exists: false }, blacklistTime: { $gt: legacyStart } },
