@@ -110,6 +110,11 @@ export class BlocklistCache {
     return this.read(true);
   }
 
+  /** Reads only the blocks made since shortly before the last read (a verdict just written elsewhere, say). */
+  refreshRecent(): Promise<void> {
+    return this.read(false);
+  }
+
   /**
    * `full`: the whole blocklist replaces the map. Otherwise only the blocks made since shortly
    * before the last read are merged in (an unblock made elsewhere waits for the next full read).

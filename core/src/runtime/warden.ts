@@ -214,7 +214,8 @@ export class Warden {
     await this.recorder.flush();
     if (this.options.classifier !== 'in-process') {
       await classifyRemotely(event.sessionID, this.options.classifier);
-      await this.blocklist.refresh();
+      // The classifier API wrote any block it decided: read the blocks made lately, not the whole list.
+      await this.blocklist.refreshRecent();
       return;
     }
     await this.classifyInProcess(event.sessionID);
