@@ -4,6 +4,7 @@ import type { RequestRecord } from '../ports/records.js';
 import type { HttpLogRow } from './entities.js';
 import { escapedTable } from './insert-target.js';
 import { betterSqliteConnection, type SqliteStatement } from './sqlite-connection.js';
+import { isSqliteDateTime, utcOfSqliteDateTime } from './sqlite-datetime.js';
 
 /** The table's columns. */
 const FIELDS = [
@@ -95,25 +96,10 @@ export class SqliteSessionRead {
     return record;
   }
 
-  /**
-   * `YYYY-MM-DD HH:mm:ss.SSS` (what this store writes) read as UTC, as TypeORM does, from its digits
-   * (half the cost of parsing the text); anything else, years before 100 (which `Date.UTC` would
-   * move to the 1900s) and out-of-range fields through the driver.
-   */
+  /** As TypeORM's SQLite driver reads it: the usual text from its digits, anything else through the driver. */
   private date(value: unknown): Date {
-    if (typeof value === 'string' && isSqliteDateTime(value)) {
-      const year = digits(value, 0, 4);
-      const month = digits(value, 5, 2);
-      const day = digits(value, 8, 2);
-      const hour = digits(value, 11, 2);
-      const minute = digits(value, 14, 2);
-      const second = digits(value, 17, 2);
-      // Out-of-range fields: Date.UTC would roll them over where text parsing gives an invalid date.
-      if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59) {
-        return new Date(Date.UTC(year, month - 1, day, hour, minute, second, digits(value, 20, 3)));
-      }
-    }
-    return this.dataSource.driver.prepareHydratedValue(value, this.timestampColumn) as Date;
+    return (typeof value === 'string' ? utcOfSqliteDateTime(value) : null)
+      ?? this.dataSource.driver.prepareHydratedValue(value, this.timestampColumn) as Date;
   }
 }
 
@@ -126,23 +112,4 @@ function inTimeOrder(rows: readonly unknown[][]): boolean {
     previous = text;
   }
   return true;
-}
-
-/** Where `YYYY-MM-DD HH:mm:ss.SSS` has its separators; every other place holds a digit. */
-const SEPARATORS: Record<number, number> = { 4: 45, 7: 45, 10: 32, 13: 58, 16: 58, 19: 46 };
-
-function isSqliteDateTime(text: string): boolean {
-  if (text.length !== 23) return false;
-  for (let i = 0; i < 23; i++) {
-    const code = text.charCodeAt(i);
-    const separator = SEPARATORS[i];
-    if (separator !== undefined ? code !== separator : code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
-function digits(text: string, start: number, count: number): number {
-  let n = 0;
-  for (let i = start; i < start + count; i++) n = n * 10 + text.charCodeAt(i) - 48;
-  return n;
 }
