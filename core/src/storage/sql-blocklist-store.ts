@@ -4,6 +4,7 @@ import type { BlocklistStore } from '../ports/stores.js';
 import type { ClientIpRow } from './entities.js';
 import { checkClientIp, checkCount, checkDate } from './record-checks.js';
 import type { SqlContext } from './sql-context.js';
+import { SqliteBlocklistRead } from './sqlite-blocklist-read.js';
 
 function fromRow(row: ClientIpRow): BlockEntry {
   return {
@@ -17,7 +18,13 @@ function fromRow(row: ClientIpRow): BlockEntry {
 
 /** `clientips` on a SQL database. */
 export class SqlBlocklistStore implements BlocklistStore {
-  constructor(private readonly ctx: SqlContext) {}
+  /** SQLite only: the active blocks read by a prepared statement (the blocklist cache reads them often). */
+  private readonly fastRead: SqliteBlocklistRead | null;
+
+  /** `fastPath: false` keeps SQLite on TypeORM's `find` (tests run the store suite both ways). */
+  constructor(private readonly ctx: SqlContext, options: { fastPath?: boolean } = {}) {
+    this.fastRead = options.fastPath === false ? null : SqliteBlocklistRead.create(ctx.dataSource, ctx.entities.clientIps);
+  }
 
   private get repo() {
     return this.ctx.dataSource.getRepository(this.ctx.entities.clientIps);
@@ -50,6 +57,8 @@ export class SqlBlocklistStore implements BlocklistStore {
   async listActive(now: Date, blockedSince?: Date): Promise<BlockEntry[]> {
     const at = checkDate(now, 'BlocklistStore.listActive: now');
     const since = blockedSince === undefined ? undefined : checkDate(blockedSince, 'BlocklistStore.listActive: blockedSince');
+    const fast = this.fastRead;
+    if (fast) return this.ctx.guard.run('list blocked IPs', async () => fast.active(at, since));
     const where = since ? { blockedUntil: MoreThan(at), blockedAt: MoreThanOrEqual(since) } : { blockedUntil: MoreThan(at) };
     const rows = await this.ctx.guard.run('list blocked IPs', () =>
       this.repo.find({ where, order: { blockedUntil: 'ASC', clientIP: 'ASC' } }));

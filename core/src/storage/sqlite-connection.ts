@@ -1,4 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntitySchema } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata.js';
+import { utcOfSqliteDateTime } from './sqlite-datetime.js';
 
 /** The part of a better-sqlite3 statement the prepared paths use (the package ships no types here). */
 export interface SqliteStatement {
@@ -25,4 +28,30 @@ export function betterSqliteConnection(dataSource: DataSource): SqliteConnection
   const db = (dataSource.driver as unknown as { databaseConnection?: Partial<SqliteConnection> }).databaseConnection;
   if (!db || typeof db.prepare !== 'function' || typeof db.transaction !== 'function') return null;
   return db as SqliteConnection;
+}
+
+/** What a prepared path needs of its table: the connection, the entity's metadata and its columns by property. */
+export interface PreparedPathTable {
+  db: SqliteConnection;
+  metadata: EntityMetadata;
+  byProperty: Map<string, ColumnMetadata>;
+}
+
+/**
+ * The connection and table for statements prepared by hand, when the DataSource is better-sqlite3
+ * and the entity has exactly the columns `fields` (other databases and schemas keep TypeORM's path).
+ */
+export function preparedPathTable(dataSource: DataSource, target: EntitySchema<never>, fields: readonly string[]): PreparedPathTable | null {
+  const db = betterSqliteConnection(dataSource);
+  if (!db) return null;
+  const metadata = dataSource.getMetadata(target);
+  const byProperty = new Map(metadata.columns.map((column) => [column.propertyName, column]));
+  if (metadata.columns.length !== fields.length || fields.some((field) => !byProperty.has(field))) return null;
+  return { db, metadata, byProperty };
+}
+
+/** Reads a `column` value as TypeORM's SQLite driver would: the usual text from its digits, anything else through the driver. */
+export function sqliteDateReader(dataSource: DataSource, column: ColumnMetadata): (value: unknown) => Date {
+  return (value) => (typeof value === 'string' ? utcOfSqliteDateTime(value) : null)
+    ?? dataSource.driver.prepareHydratedValue(value, column) as Date;
 }

@@ -1,10 +1,9 @@
 import type { DataSource, EntitySchema } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { RequestRecord } from '../ports/records.js';
 import type { HttpLogRow } from './entities.js';
 import { escapedTable } from './insert-target.js';
-import { betterSqliteConnection, type SqliteStatement } from './sqlite-connection.js';
-import { isSqliteDateTime, utcOfSqliteDateTime } from './sqlite-datetime.js';
+import { preparedPathTable, sqliteDateReader, type SqliteStatement } from './sqlite-connection.js';
+import { isSqliteDateTime } from './sqlite-datetime.js';
 
 /** The table's columns. */
 const FIELDS = [
@@ -33,8 +32,7 @@ export class SqliteSessionRead {
     private readonly byId: SqliteStatement,
     /** In `(timestamp, id)` order, sorted by SQLite: for the rare session whose rows were not written in time order. */
     private readonly byTime: SqliteStatement,
-    private readonly timestampColumn: ColumnMetadata,
-    private readonly dataSource: DataSource,
+    private readonly date: (value: unknown) => Date,
   ) {}
 
   /**
@@ -42,11 +40,9 @@ export class SqliteSessionRead {
    * knows (other databases and schemas keep TypeORM's path).
    */
   static create(dataSource: DataSource, target: EntitySchema<HttpLogRow>): SqliteSessionRead | null {
-    const db = betterSqliteConnection(dataSource);
-    if (!db) return null;
-    const metadata = dataSource.getMetadata(target);
-    const byProperty = new Map(metadata.columns.map((column) => [column.propertyName, column]));
-    if (metadata.columns.length !== FIELDS.length || FIELDS.some((field) => !byProperty.has(field))) return null;
+    const known = preparedPathTable(dataSource, target as EntitySchema<never>, FIELDS);
+    if (!known) return null;
+    const { db, metadata, byProperty } = known;
     const timestamp = byProperty.get('timestamp')!;
     if (timestamp.type !== 'datetime') return null;
     const escape = (name: string) => dataSource.driver.escape(name);
@@ -56,7 +52,7 @@ export class SqliteSessionRead {
     const select = `SELECT ${SELECTED.map(column).join(', ')} FROM ${table} WHERE ${column('sessionID')} = ? ORDER BY `;
     const byId = db.prepare(`${select}${column('id')} ASC`).raw(true);
     const byTime = db.prepare(`${select}${column('timestamp')} ASC, ${column('id')} ASC`).raw(true);
-    return new SqliteSessionRead(byId, byTime, timestamp, dataSource);
+    return new SqliteSessionRead(byId, byTime, sqliteDateReader(dataSource, timestamp));
   }
 
   /**
@@ -94,12 +90,6 @@ export class SqliteSessionRead {
     if (raw[BODY] !== null) record.body = JSON.parse(raw[BODY] as string);
     if (raw[FLAGS] !== null) record.flags = JSON.parse(raw[FLAGS] as string);
     return record;
-  }
-
-  /** As TypeORM's SQLite driver reads it: the usual text from its digits, anything else through the driver. */
-  private date(value: unknown): Date {
-    return (typeof value === 'string' ? utcOfSqliteDateTime(value) : null)
-      ?? this.dataSource.driver.prepareHydratedValue(value, this.timestampColumn) as Date;
   }
 }
 

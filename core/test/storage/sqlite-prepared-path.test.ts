@@ -7,6 +7,7 @@ import type { RequestRecord } from '../../src/ports/records.js';
 import type { Storage } from '../../src/ports/stores.js';
 import { openStorage } from '../../src/storage/index.js';
 import type { SqlContext } from '../../src/storage/sql-context.js';
+import { SqlBlocklistStore } from '../../src/storage/sql-blocklist-store.js';
 import { SqlRequestLogStore } from '../../src/storage/sql-request-log-store.js';
 import { SqlSessionStore } from '../../src/storage/sql-session-store.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
@@ -53,6 +54,34 @@ storeSuite('SQLite, request log with prepared statements on the event loop (no w
 storeSuite('SQLite, classified sessions saved by prepared statements on the event loop (no writer thread)', async () => {
   const storage = await openStorage({ type: 'sqlite', database: join(dir, 'in-thread-sessions.db') });
   return Object.assign(Object.create(storage) as Storage, { sessions: new SqlSessionStore(contextOf(storage)) });
+});
+
+storeSuite('SQLite, blocklist read through TypeORM (prepared-statement path off)', async () => {
+  const storage = await openStorage({ type: 'sqlite', database: join(dir, 'typeorm-blocklist.db') });
+  return Object.assign(Object.create(storage) as Storage, { blocklist: new SqlBlocklistStore(contextOf(storage), { fastPath: false }) });
+});
+
+describe('SQLite prepared-statement path for the blocklist', () => {
+  it('lists the same entries, in the same order, as TypeORM\'s find', async () => {
+    await withSqlite('blocklist-paths.db', async (storage) => {
+      const typeorm = new SqlBlocklistStore(contextOf(storage), { fastPath: false });
+      const now = new Date(Date.UTC(2026, 5, 1, 12));
+      const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+      const entries = [
+        { clientIP: '192.0.2.1', blockedAt: at(-100), blockedUntil: at(50), reason: 'a', refusedCount: 3 },
+        { clientIP: '192.0.2.2', blockedAt: at(-10), blockedUntil: at(50), reason: 'b' },
+        { clientIP: '2001:db8::3', blockedAt: at(-5.5), blockedUntil: at(0.001), reason: 'ends a millisecond after now' },
+        { clientIP: '192.0.2.4', blockedAt: at(-200), blockedUntil: at(0), reason: 'ended now' },
+        { clientIP: '192.0.2.5', blockedAt: new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999)), blockedUntil: new Date(Date.UTC(9999, 0, 1)), reason: 'long' },
+      ];
+      for (const entry of entries) await storage.blocklist.block(entry);
+      for (const since of [undefined, at(-10), at(-5.5), at(3600)]) {
+        const fast = await storage.blocklist.listActive(now, since);
+        expect(fast, `since ${since?.toISOString()}`).to.deep.equal(await typeorm.listActive(now, since));
+      }
+      expect((await storage.blocklist.listActive(now)).map((e) => e.clientIP)).to.deep.equal(['2001:db8::3', '192.0.2.1', '192.0.2.2', '192.0.2.5']);
+    });
+  });
 });
 
 describe('SQLite prepared-statement path for the request log', () => {
