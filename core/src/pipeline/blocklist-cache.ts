@@ -23,7 +23,7 @@ const PREFIX = 'Session Warden:';
 const REFUSED_PER_FLUSH = 500;
 const REFUSED_PER_TURN = 50;
 /**
- * A full read of the blocklist runs on the event loop (about 1 ms per 1000 blocked IPs on SQLite):
+ * A full read of the blocklist runs on the event loop (1–2 ms per 1000 blocked IPs on SQLite):
  * the next timed one waits this many times its duration, so a very large blocklist costs the loop
  * at most a twentieth of its time. Ticks in between read only the blocks made lately, so a block
  * made elsewhere still shows within `refreshIntervalMs`; an unblock made elsewhere waits for the
