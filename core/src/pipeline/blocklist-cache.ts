@@ -128,9 +128,12 @@ export class BlocklistCache {
       try {
         const since = full ? undefined : new Date(this.lastReadAt - RECENT_MARGIN_MS);
         const listed = await this.store.listActive(new Date(startedAt), since);
-        if (full) this.replaceWith(listed);
-        else this.mergeRecent(listed);
-        if (full) this.nextFullRead = started + Math.min(REFRESH_COST_FACTOR * (performance.now() - started), MAX_REFRESH_DELAY_MS);
+        if (full) {
+          this.replaceWith(listed);
+          this.nextFullRead = started + Math.min(REFRESH_COST_FACTOR * (performance.now() - started), MAX_REFRESH_DELAY_MS);
+        } else {
+          this.mergeRecent(listed);
+        }
         this.lastReadAt = startedAt;
         if (this.failing) this.logger.warn(`${PREFIX} blocklist refresh recovered.`);
         this.failing = false;
