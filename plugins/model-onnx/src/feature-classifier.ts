@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { registerFeatureModel, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type FeatureModelVariant, type ResolvedOptions, type WardenPlugin, resolveModelPath, shippedSessionModelName } from '@session-warden/core';
+import { readOnnxGraph } from './onnx-graph.js';
 import { readOnnxMetadata } from './onnx-metadata.js';
+import { compileTreeEnsemble, TreeEnsembleScorer } from './tree-ensemble.js';
 
 export type { FeatureModelVariant };
 
@@ -13,6 +15,11 @@ export interface FeatureClassifierOptions {
   modelFile?: string;
   /** Folder a relative `modelFile` is read from (without `modelFile`, the shipped model is used). */
   dir_path?: string;
+  /**
+   * `onnxruntime` runs every model with onnxruntime-node. Unset, a plain tree ensemble is walked in
+   * JavaScript instead: the same scores to within 1e-6, some 20 times faster per call.
+   */
+  engine?: 'auto' | 'onnxruntime';
 }
 
 /** What the JSON beside a session model says (written by the training pipeline). */
@@ -35,9 +42,9 @@ export function resolveModelFile(options: FeatureClassifierOptions): string {
  * The model's metadata: the JSON beside it when present, else the copy inside the ONNX file's
  * metadata_props (so a lone `.onnx` written by `warden train session` is enough).
  */
-function readMetadata(modelFile: string): SessionModelMetadata {
+function readMetadata(modelFile: string, bytes: Uint8Array): SessionModelMetadata {
   const jsonFile = modelFile.replace(/\.onnx$/i, '') + '.json';
-  const text = existsSync(jsonFile) ? readFileSync(jsonFile, 'utf8') : readOnnxMetadata(readFileSync(modelFile)).metadata;
+  const text = existsSync(jsonFile) ? readFileSync(jsonFile, 'utf8') : readOnnxMetadata(bytes).metadata;
   const meta = (text ? JSON.parse(text) : {}) as SessionModelMetadata;
   if (!Array.isArray(meta.featureNames) || meta.featureNames.length === 0 || typeof meta.threshold !== 'number') {
     throw new WardenConfigError(`${modelFile} does not say which features it reads (no ${jsonFile} beside it and no session metadata inside); use a model written by "warden train session".`);
@@ -62,30 +69,71 @@ export function rowsToMatrix(rows: readonly Readonly<Record<string, number>>[], 
   return data;
 }
 
-/** A session model served with onnxruntime-node: rows of named features → normal/abnormal with P(abnormal). */
-export class OnnxFeatureClassifier implements FeatureClassifier {
+/** How a session model's rows are scored: its trees walked in JavaScript, or onnxruntime. */
+export type FeatureModelEngine = 'js-trees' | 'onnxruntime';
+
+/** Scores a matrix of rows (`featureNames.length` float32 values each) with onnxruntime. */
+class OnnxRuntimeScorer {
   private readonly inputName: string;
   private readonly outputName: string;
 
-  private constructor(readonly name: string, readonly featureNames: readonly string[], readonly threshold: number, private readonly session: ort.InferenceSession) {
+  constructor(private readonly session: ort.InferenceSession, private readonly width: number) {
     this.inputName = session.inputNames[0]!;
     this.outputName = session.outputNames[0]!;
+  }
+
+  async score(matrix: Float32Array): Promise<Float32Array> {
+    const out = await this.session.run({ [this.inputName]: new ort.Tensor('float32', matrix, [matrix.length / this.width, this.width]) });
+    return out[this.outputName]!.data as Float32Array;
+  }
+
+  release(): Promise<void> {
+    return this.session.release();
+  }
+}
+
+/** The model's trees as a JS scorer when its graph is a plain tree ensemble (see tree-ensemble.ts); null otherwise. */
+function treeScorer(bytes: Uint8Array, width: number): TreeEnsembleScorer | null {
+  let graph;
+  try {
+    graph = readOnnxGraph(bytes);
+  } catch {
+    return null; // not readable here: onnxruntime reads it, or says what is wrong with it
+  }
+  const compiled = compileTreeEnsemble(graph, width);
+  return 'scorer' in compiled ? compiled.scorer : null;
+}
+
+/**
+ * A session model from an ONNX file: rows of named features → normal/abnormal with P(abnormal).
+ * A plain tree ensemble (the shipped models and any `warden train session` writes) is scored in
+ * JavaScript, any other graph by onnxruntime-node; `engine` says which.
+ */
+export class OnnxFeatureClassifier implements FeatureClassifier {
+  private constructor(
+    readonly name: string, readonly featureNames: readonly string[], readonly threshold: number,
+    private readonly scorer: TreeEnsembleScorer | OnnxRuntimeScorer,
+  ) {}
+
+  get engine(): FeatureModelEngine {
+    return this.scorer instanceof TreeEnsembleScorer ? 'js-trees' : 'onnxruntime';
   }
 
   static async load(options: FeatureClassifierOptions = {}): Promise<OnnxFeatureClassifier> {
     const file = resolveModelFile(options);
     if (!existsSync(file)) throw new WardenConfigError(`Session model ${file} does not exist; check modelFile / dir_path.`);
-    const meta = readMetadata(file);
-    const session = await ort.InferenceSession.create(file, { intraOpNumThreads: 1, interOpNumThreads: 1 });
-    return new OnnxFeatureClassifier(`onnx:${meta.name}`, meta.featureNames, meta.threshold, session);
+    const bytes = readFileSync(file);
+    const meta = readMetadata(file, bytes);
+    const width = meta.featureNames.length;
+    const trees = options.engine === 'onnxruntime' ? null : treeScorer(bytes, width);
+    const scorer = trees ?? new OnnxRuntimeScorer(await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 }), width);
+    return new OnnxFeatureClassifier(`onnx:${meta.name}`, meta.featureNames, meta.threshold, scorer);
   }
 
   /** Probabilities of `abnormal`, one per row. */
   async scores(rows: readonly Readonly<Record<string, number>>[]): Promise<Float32Array> {
     if (rows.length === 0) return new Float32Array(0);
-    const input = new ort.Tensor('float32', rowsToMatrix(rows, this.featureNames), [rows.length, this.featureNames.length]);
-    const out = await this.session.run({ [this.inputName]: input });
-    return out[this.outputName]!.data as Float32Array;
+    return this.scorer.score(rowsToMatrix(rows, this.featureNames));
   }
 
   async classify(rows: readonly Readonly<Record<string, number>>[]): Promise<FeatureVerdict[]> {
@@ -94,7 +142,7 @@ export class OnnxFeatureClassifier implements FeatureClassifier {
   }
 
   async close(): Promise<void> {
-    await this.session.release();
+    if (this.scorer instanceof OnnxRuntimeScorer) await this.scorer.release();
   }
 }
 

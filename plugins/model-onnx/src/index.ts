@@ -5,7 +5,11 @@ export {
   createTextClassifier, OnnxTextClassifier, DEFAULT_TEXT_MODEL, resolveTextModelPath, type TextClassifierOptions,
 } from './text-classifier.js';
 export { readOnnxMetadata } from './onnx-metadata.js';
-export { createFeatureClassifier, registerFeatureClassifier, OnnxFeatureClassifier, type FeatureClassifierOptions, type FeatureModelVariant } from './feature-classifier.js';
+export {
+  createFeatureClassifier, registerFeatureClassifier, OnnxFeatureClassifier, type FeatureClassifierOptions, type FeatureModelEngine, type FeatureModelVariant,
+} from './feature-classifier.js';
+export { compileTreeEnsemble, TreeEnsembleScorer } from './tree-ensemble.js';
+export { readOnnxGraph, type OnnxGraph, type OnnxNode, type OnnxAttribute } from './onnx-graph.js';
 
 /** The core runtime loads installed plugins with `(await import(name)).default()`. */
 export default onnxModels;
