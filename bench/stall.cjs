@@ -7,20 +7,18 @@
 // (nothing to classify: what recording alone costs the loop meanwhile), this checkout, and with
 // BASELINE=/path/to/checkout that checkout. Writes results/stall.json and .md.
 //   npm run bench:stall        ROUNDS=5 CLIENTS=60 BASELINE=
-const { execFileSync } = require('node:child_process');
-const { existsSync, mkdtempSync, rmSync } = require('node:fs');
+const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const { summary, fmt } = require('./lib/stats.cjs');
 const { writeResults, fail } = require('./lib/results.cjs');
+const { checkBuiltCheckout, runAlternating } = require('./lib/alternating-sides.cjs');
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const CLIENTS = Number(process.env.CLIENTS ?? 60);
 const BASELINE = process.env.BASELINE ? resolve(process.env.BASELINE) : null;
 const here = join(__dirname, '..');
-if (BASELINE && !existsSync(join(BASELINE, 'node_modules', '@session-warden', 'core', 'dist'))) {
-  fail(`BASELINE=${BASELINE} is not a built checkout of Session Warden: run npm ci and npx tsc -b there first.`);
-}
+if (BASELINE) checkBuiltCheckout(BASELINE);
 
 const SIDES = {
   recordOnly: { label: 'recording only, no sessions (this checkout)', root: here, mode: 'record-only' },
@@ -28,28 +26,19 @@ const SIDES = {
   ...(BASELINE ? { baseline: { label: `classifying (${BASELINE})`, root: BASELINE, mode: 'classify' } } : {}),
 };
 
-function runSide(side, dir, round) {
-  const { root, mode } = SIDES[side];
-  const out = execFileSync(process.execPath, [join(__dirname, 'lib', 'stall-side.cjs'), root, mode, String(CLIENTS), join(dir, `${side}-${round}.db`)], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop());
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'warden-bench-stall-'));
 const names = Object.keys(SIDES);
-const runs = Object.fromEntries(names.map((name) => [name, []]));
+let runs;
 try {
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const side of names.map((_, k) => names[(k + round) % names.length])) {
-      const run = runSide(side, dir, round);
-      runs[side].push(run);
-      process.stderr.write(`round ${round + 1}/${ROUNDS} ${side}: largest stall ${run.maxMs.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms, close ${Math.round(run.closeMs)} ms\n`);
-    }
-  }
+  const args = Object.fromEntries(names.map((side) => [side, (round) => [SIDES[side].root, SIDES[side].mode, String(CLIENTS), join(dir, `${side}-${round}.db`)]]));
+  runs = runAlternating(join(__dirname, 'lib', 'stall-side.cjs'), args, ROUNDS, (side, round, run) => {
+    process.stderr.write(`round ${round + 1}/${ROUNDS} ${side}: largest stall ${run.maxMs.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms, close ${Math.round(run.closeMs)} ms\n`);
+  });
 } catch (error) {
-  fail(`a side failed (${error.message.split('\n')[0]}). With BASELINE, check that checkout is built (npx tsc -b) and has its node_modules.`);
-} finally {
   rmSync(dir, { recursive: true, force: true });
+  fail(error.message);
 }
+rmSync(dir, { recursive: true, force: true });
 
 const results = Object.fromEntries(names.map((name) => [name, {
   label: SIDES[name].label,

@@ -60,6 +60,13 @@ export class TaskQueue<T> {
     return true;
   }
 
+  /** Starts what is waiting without waiting out the batch window (when closing or settling). */
+  hurry(): void {
+    if (this.waiting.length === 0) return;
+    this.due = true;
+    this.pump();
+  }
+
   /** Resolves once nothing is waiting or running. */
   idle(): Promise<void> {
     if (this.pending === 0) return Promise.resolve();

@@ -32,6 +32,20 @@ describe('TaskQueue', () => {
     expect(queue.done).to.equal(3);
   });
 
+  it('hurry() starts what waits without waiting out the window, as one batch', async () => {
+    const { turns, run } = turnRecorder();
+    const queue = new TaskQueue(run, { concurrency: 1, batchWindowMs: 10_000 });
+    queue.push(1);
+    queue.push(2);
+    const started = Date.now();
+    queue.hurry();
+    await queue.idle();
+    expect(Date.now() - started).to.be.below(1000);
+    expect(turns).to.deep.equal([[1, 2]]);
+    queue.hurry(); // nothing waiting: nothing to do
+    expect(queue.pending).to.equal(0);
+  });
+
   it('without a window, starts an item at once, at most `concurrency` batches at a time', async () => {
     const { turns, run } = turnRecorder(20);
     const queue = new TaskQueue(run, { concurrency: 2, maxBatch: 1 });
