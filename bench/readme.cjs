@@ -48,6 +48,8 @@ function howFast() {
   if (classify) for (const [b, s] of Object.entries(classify.sessionsPerSecond)) lines.push(`| closed sessions classified per second end to end, SQLite, ${classifyLabel[b] ?? b} | ${mm(s)} | ${b === 'onnx' ? `≥ ${n(classify.target)}` : '–'} | ${machineOf(classify)} |`);
   const stall = read('stall');
   if (stall) lines.push(`| largest event-loop stall while ${stall.clients} sessions of large bodies close at once and are classified (recording alone: ${stall.sides.recordOnly.largestStallMs.median} ms) | ${mm(stall.sides.warden.largestStallMs, (x) => x.toFixed(1))} ms | – | ${machineOf(stall)} |`);
+  const record = read('record');
+  if (record) lines.push(`| event loop per request that sessions and classification add to recording alone, ${n(record.rate)} hello-world records/s handed to warden.record() without HTTP (recording alone: ${record.sides.recordOnly.loopUsPerRecord.median} µs) | ${mm(record.sides.warden.addedLoopUsPerRecord, (x) => x.toFixed(2))} µs | – | ${machineOf(record)} |`);
   const models = read('models');
   if (models) {
     for (const [b, r] of Object.entries(models.results)) {
@@ -62,7 +64,7 @@ function howFast() {
       if (w) lines.push(`| text model macro-F1 · benign false positives, ${set} | ${w[1].macroF1.toFixed(3)} · ${pct(w[1].benignFalsePositiveRate)} | ${QUALITY_TARGETS[set] ?? '–'} | ${machineOf(detectors)} |`);
     }
   }
-  lines.push('', 'Run them yourself: `npm run bench` (all, several minutes) or `npm run bench:overhead|ingest|models|classify|stall|detectors`; each writes `bench/results/<name>.json` and a markdown summary. `npm run bench:instructions` (needs valgrind) counts instructions per request instead of timing them.');
+  lines.push('', 'Run them yourself: `npm run bench` (all, several minutes) or `npm run bench:overhead|ingest|models|classify|stall|record|detectors`; each writes `bench/results/<name>.json` and a markdown summary. `npm run bench:instructions` (needs valgrind) counts instructions per request instead of timing them.');
   return lines.join('\n');
 }
 

@@ -13,6 +13,7 @@ const ALL = [
   ['models', process.execPath, [join(__dirname, 'models.cjs')]],
   ['classify', process.execPath, [join(__dirname, 'classify.cjs')]],
   ['stall', process.execPath, [join(__dirname, 'stall.cjs')]],
+  ['record', process.execPath, [join(__dirname, 'record.cjs')]],
   ['detectors', process.execPath, [join(__dirname, 'detectors.cjs')]],
 ];
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
