@@ -32,22 +32,26 @@ export function behaviourFeatures(loginPaths: readonly string[]): FeatureExtract
     extract(session: SessionView) {
       const reqs = session.requests;
       const n = reqs.length || 1;
-      const paths = new Set<string>();
+      // Requests per path: a session asks for the same few paths again and again, so each
+      // distinct path is matched against the path patterns once.
+      const paths = new Map<string, number>();
       const agents = new Set<string>();
       let c4xx = 0, c404 = 0, c5xx = 0, sensitive = 0, statics = 0, withInputs = 0, logins_ = 0, failedLogins = 0;
       for (const r of reqs) {
-        paths.add(r.path);
+        paths.set(r.path, (paths.get(r.path) ?? 0) + 1);
         agents.add(r.userAgent ?? '');
         if (r.statusCode >= 400 && r.statusCode <= 499) c4xx++;
         if (r.statusCode === 404) c404++;
         if (r.statusCode >= 500 && r.statusCode <= 599) c5xx++;
-        if (isSensitivePath(r.path)) sensitive++;
-        if (isStaticAsset(r.path)) statics++;
         if (r.query || r.body !== undefined) withInputs++;
         if (r.method === 'POST' && logins.has(normalisePath(r.path))) {
           logins_++;
           if (r.statusCode >= 400) failedLogins++;
         }
+      }
+      for (const [path, count] of paths) {
+        if (isSensitivePath(path)) sensitive += count;
+        if (isStaticAsset(path)) statics += count;
       }
       const durationSec = reqs.length > 1 ? (reqs[reqs.length - 1]!.timestamp.getTime() - reqs[0]!.timestamp.getTime()) / 1000 : 0;
       const timing = interArrival(session);

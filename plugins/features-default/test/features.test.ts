@@ -61,6 +61,13 @@ describe('default features', () => {
     expect((await extractAll(browsing)).staticShare).to.equal(0.75);
   });
 
+  it('count each request of a path asked for again in the path shares', async () => {
+    const paths = ['/admin', '/', '/admin', '/app.css', '/app.css', '/app.css'];
+    const f = await extractAll(paths.map((p, i) => rec(i * 10, 'GET', p, 200)));
+    expect(f).to.include({ distinctPaths: 3, distinctPathRatio: 0.5, staticShare: 0.5 });
+    expect(f.sensitivePathShare).to.be.closeTo(2 / 6, 1e-9);
+  });
+
   it('handle a one-request session without dividing by zero', async () => {
     const f = await extractAll([rec(0, 'GET', '/', 200)]);
     expect(f).to.include({ numOfReqs: 1, sesDuration: 0, meanInterReqMs: 0, cvInterReq: 0, reqRatePerSec: 1 });
