@@ -2,7 +2,8 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { COMPAT5, sessionModelSuite, withTempDir } from '@session-warden/model-test-suite';
-import { createFeatureClassifier, readOnnxGraph } from '../src/index.js';
+import { createWardenContainer, resolveOptions, TOKENS, type FeatureClassifier } from '@session-warden/core';
+import { createFeatureClassifier, onnxModels, readOnnxGraph, type OnnxFeatureClassifier, type OnnxTextClassifier } from '../src/index.js';
 import { onnxBackend } from './backend.js';
 
 sessionModelSuite(onnxBackend);
@@ -64,4 +65,19 @@ describe('ONNX feature classifier: the shipped tree ensembles walked in JavaScri
       await runtime.close();
     });
   }
+});
+
+describe('onnxModels(): which engine scores the session model', () => {
+  it('walks the shipped trees in JavaScript unless sessionEngine says onnxruntime', async () => {
+    for (const [options, engine] of [[{}, 'js-trees'], [{ sessionEngine: 'onnxruntime' }, 'onnxruntime']] as const) {
+      const container = createWardenContainer();
+      await onnxModels(options).register(container, resolveOptions({}));
+      const session = container.resolve<FeatureClassifier>(TOKENS.FeatureClassifier) as OnnxFeatureClassifier;
+      expect(session.engine).to.equal(engine);
+      const [verdict] = await session.classify([Object.fromEntries(session.featureNames.map((name) => [name, 1]))]);
+      expect(verdict!.score).to.be.within(0, 1);
+      await session.close();
+      await (container.resolve(TOKENS.TextClassifier) as OnnxTextClassifier).dispose();
+    }
+  });
 });
