@@ -22,16 +22,26 @@ export interface OnnxNode {
   attributes: Map<string, OnnxAttribute>;
 }
 
-/** The graph of an ONNX model: its nodes, and the names of its inputs, outputs and initializers. */
+/** A FLOAT initializer: its dimensions and values. */
+export interface OnnxFloatTensor {
+  dims: number[];
+  data: Float32Array;
+}
+
+/** The graph of an ONNX model: its nodes, the names of its inputs and outputs, and its initializers. */
 export interface OnnxGraph {
   nodes: OnnxNode[];
   inputs: string[];
   outputs: string[];
   initializers: number;
+  /** The initializers of type FLOAT, by name (others are counted, not decoded). */
+  floatTensors: Map<string, OnnxFloatTensor>;
 }
 
 // Field numbers from onnx/onnx.proto.
 const MODEL_GRAPH = 7;
+const TENSOR = { dims: 1, dataType: 2, floatData: 4, name: 8, rawData: 9, dataLocation: 14 } as const;
+const FLOAT = 1;
 const GRAPH = { node: 1, initializer: 5, input: 11, output: 12 } as const;
 const NODE = { input: 1, output: 2, opType: 4, attribute: 5, domain: 7 } as const;
 const ATTR = { name: 1, f: 2, i: 3, s: 4, t: 5, g: 6, floats: 7, ints: 8, strings: 9, tensors: 10, graphs: 11 } as const;
@@ -76,16 +86,44 @@ function valueName(bytes: Uint8Array): string {
   return name;
 }
 
-/** Reads the graph of an ONNX file: nodes with their attributes, tensors left undecoded. */
+/** A FLOAT TensorProto held in the file (raw little-endian bytes or float_data); null for any other. */
+function readFloatTensor(bytes: Uint8Array): { name: string; tensor: OnnxFloatTensor } | null {
+  let name = '';
+  let dataType = 0;
+  let external = false;
+  const dims: number[] = [];
+  const floats: number[] = [];
+  let raw: Uint8Array | null = null;
+  eachField(bytes, (f) => {
+    if (f.field === TENSOR.name) name = text(f.bytes);
+    else if (f.field === TENSOR.dataType) dataType = f.value;
+    else if (f.field === TENSOR.dims) { if (f.wire === 2) packedVarints(f.bytes, dims); else dims.push(f.value); }
+    else if (f.field === TENSOR.floatData) { if (f.wire === 2) packedFloats(f.bytes, floats); else floats.push(f.value); }
+    else if (f.field === TENSOR.rawData) raw = f.bytes;
+    else if (f.field === TENSOR.dataLocation) external = f.value === 1;
+  });
+  if (dataType !== FLOAT || external || (raw !== null && (raw as Uint8Array).length % 4 !== 0)) return null;
+  const size = dims.reduce((a, b) => a * b, 1);
+  // Copied out of the file's bytes (new Uint8Array copies, where a Buffer's slice would not): a
+  // typed array over them would need 4-byte alignment.
+  const data = raw === null ? Float32Array.from(floats) : new Float32Array(new Uint8Array(raw as Uint8Array).buffer);
+  return data.length === size ? { name, tensor: { dims, data } } : null;
+}
+
+/** Reads the graph of an ONNX file: nodes with their attributes, FLOAT initializers decoded. */
 export function readOnnxGraph(model: Uint8Array): OnnxGraph {
-  const graph: OnnxGraph = { nodes: [], inputs: [], outputs: [], initializers: 0 };
+  const graph: OnnxGraph = { nodes: [], inputs: [], outputs: [], initializers: 0, floatTensors: new Map() };
   eachField(model, (m) => {
     if (m.field !== MODEL_GRAPH || m.wire !== 2) return;
     eachField(m.bytes, (f) => {
       if (f.field === GRAPH.node) graph.nodes.push(readNode(f.bytes));
       else if (f.field === GRAPH.input) graph.inputs.push(valueName(f.bytes));
       else if (f.field === GRAPH.output) graph.outputs.push(valueName(f.bytes));
-      else if (f.field === GRAPH.initializer) graph.initializers++;
+      else if (f.field === GRAPH.initializer) {
+        graph.initializers++;
+        const float = readFloatTensor(f.bytes);
+        if (float) graph.floatTensors.set(float.name, float.tensor);
+      }
     });
   });
   return graph;

@@ -3,7 +3,10 @@
  * a walk over one message's fields, nested messages being read by walking their bytes again.
  */
 
-/** Reads a varint at `at`; values past 2^53 lose precision (ONNX's counts and IDs never get there). */
+/**
+ * Reads a varint at `at`. Up to 8 bytes it is read as a number (exact to 2^53, past any count or ID
+ * in a model); a longer one is an int64 read as signed, so the -1 of `axis: -1` is -1.
+ */
 export function readVarint(buf: Uint8Array, at: number): [value: number, next: number] {
   let value = 0;
   let shift = 0;
@@ -12,9 +15,15 @@ export function readVarint(buf: Uint8Array, at: number): [value: number, next: n
     const b = buf[i++];
     if (b === undefined) throw new RangeError('Truncated ONNX file (varint runs past the end).');
     value += (b & 0x7f) * 2 ** shift;
-    if (b < 0x80) return [value, i];
+    if (b < 0x80) return [i - at > 8 ? signed64(buf, at, i) : value, i];
     shift += 7;
   }
+}
+
+function signed64(buf: Uint8Array, from: number, to: number): number {
+  let big = 0n;
+  for (let i = to - 1; i >= from; i--) big = (big << 7n) | BigInt(buf[i]! & 0x7f);
+  return Number(BigInt.asIntN(64, big));
 }
 
 /** One field as found: a varint (wire 0), a float (wire 5), a double (wire 1), or bytes (wire 2). */

@@ -5,6 +5,8 @@ import {
   type TextClassifier, type TextModelInfo, type TextVerdict,
 } from '@session-warden/core';
 import * as ort from 'onnxruntime-node';
+import { compileDenseChain, DenseChain } from './dense-chain.js';
+import { readOnnxGraph } from './onnx-graph.js';
 import { readOnnxMetadata } from './onnx-metadata.js';
 
 /** The text model shipped with this package. */
@@ -16,16 +18,56 @@ export interface TextClassifierOptions {
   dir_path?: string;
   /** onnxruntime intra-op threads; 1 keeps per-call overhead lowest for a model this small. */
   threads?: number;
+  /**
+   * `onnxruntime` runs the dense layers with onnxruntime-node. Unset, a model whose layers are a
+   * plain chain (Relu, Gemm, MatMul, Add, Sigmoid, Softmax) runs them in JavaScript instead.
+   */
+  engine?: 'auto' | 'onnxruntime';
 }
 
 export function resolveTextModelPath(options: TextClassifierOptions = {}): string {
   return resolveModelPath(options, DEFAULT_TEXT_MODEL);
 }
 
+/** What runs a text model's dense layers: onnxruntime, or the same layers in JavaScript. */
+export type TextModelEngine = 'js-dense' | 'onnxruntime';
+
+/** The dense layers on onnxruntime: one session.run per batch, asking for probs only. */
+class OnnxRuntimeLayers {
+  constructor(private readonly session: ort.InferenceSession, readonly width: number) {}
+
+  async run(bag: Float32Array): Promise<Float32Array> {
+    const { probs } = await this.session.run({ bag: new ort.Tensor('float32', bag, [bag.length / this.width, this.width]) }, ['probs']);
+    return probs!.data as Float32Array;
+  }
+
+  release(): Promise<void> {
+    return this.session.release();
+  }
+}
+
 /**
- * TextClassifier on onnxruntime-node. Models exported by this version take the pooled embedding bag: JS
- * normalises, featurises and pools each input (PooledTextEncoder, on the table the model file holds as its
- * `embedding` output), and one session.run per batch does the dense layers.
+ * The model's embedding table and dense layers read from the file, when its graph is a plain chain
+ * from `bag` to `probs` (see dense-chain.ts) and the table an initializer; null otherwise.
+ */
+function jsLayers(bytes: Uint8Array): { chain: DenseChain; table: Float32Array } | null {
+  let graph;
+  try {
+    graph = readOnnxGraph(bytes);
+  } catch {
+    return null; // not readable here: onnxruntime reads it, or says what is wrong with it
+  }
+  const table = graph.floatTensors.get('embedding');
+  if (!table || table.dims.length !== 2 || !graph.inputs.includes('bag') || !graph.outputs.includes('embedding')) return null;
+  const compiled = compileDenseChain(graph, 'bag', table.dims[1]!, 'probs');
+  return 'chain' in compiled ? { chain: compiled.chain, table: table.data } : null;
+}
+
+/**
+ * TextClassifier for `.onnx` text models. Models exported by this version take the pooled embedding
+ * bag: JS normalises, featurises and pools each input (PooledTextEncoder, on the table the model file
+ * holds as its `embedding` output), then the dense layers run once per batch: in JavaScript when they
+ * are a plain chain (the shipped model and what `warden train text` writes), else on onnxruntime.
  */
 export class OnnxTextClassifier implements TextClassifier {
   readonly name = 'onnx-text';
@@ -33,8 +75,12 @@ export class OnnxTextClassifier implements TextClassifier {
   readonly deterministic = true;
   private readonly encoder: PooledTextEncoder;
 
-  private constructor(private readonly session: ort.InferenceSession, readonly info: TextModelInfo, readonly file: string, embedding: ort.Tensor) {
-    this.encoder = new PooledTextEncoder(info, embedding.data as Float32Array, embedding.dims[1]!);
+  private constructor(private readonly layers: DenseChain | OnnxRuntimeLayers, readonly info: TextModelInfo, readonly file: string, table: Float32Array, width: number) {
+    this.encoder = new PooledTextEncoder(info, table, width);
+  }
+
+  get engine(): TextModelEngine {
+    return this.layers instanceof DenseChain ? 'js-dense' : 'onnxruntime';
   }
 
   static async load(options: TextClassifierOptions = {}): Promise<OnnxTextClassifier> {
@@ -47,6 +93,8 @@ export class OnnxTextClassifier implements TextClassifier {
     }
     const meta = readOnnxMetadata(bytes);
     const info = parseTextModelInfo(meta.session_warden ?? '{}', file);
+    const js = options.engine === 'onnxruntime' ? null : jsLayers(bytes);
+    if (js) return new OnnxTextClassifier(js.chain, info, file, js.table, js.chain.inputWidth);
     const session = await ort.InferenceSession.create(bytes, {
       intraOpNumThreads: options.threads ?? 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
     });
@@ -58,18 +106,17 @@ export class OnnxTextClassifier implements TextClassifier {
       throw new WardenConfigError(`${file} is a text model in the older ONNX form (it takes ids/weights, not a pooled bag); write it again from its tfjs folder with reexportTextOnnx() from @session-warden/training (no retraining), or retrain with \`warden train text\`.`, 'WARDEN_MODEL');
     }
     const { embedding } = await session.run({ bag: new ort.Tensor('float32', new Float32Array(width), [1, width]) }, ['embedding']);
-    return new OnnxTextClassifier(session, info, file, embedding);
+    return new OnnxTextClassifier(new OnnxRuntimeLayers(session, width), info, file, embedding!.data as Float32Array, embedding!.dims[1]!);
   }
 
   async classify(inputs: readonly string[]): Promise<TextVerdict[]> {
     if (inputs.length === 0) return [];
-    const bag = this.encoder.encode(inputs);
-    const { probs } = await this.session.run({ bag: new ort.Tensor('float32', bag, [inputs.length, this.encoder.width]) }, ['probs']);
-    return probsToVerdicts(probs!.data as Float32Array, this.info.labels, inputs.length);
+    const probs = await this.layers.run(this.encoder.encode(inputs));
+    return probsToVerdicts(probs, this.info.labels, inputs.length);
   }
 
   async dispose(): Promise<void> {
-    await this.session.release();
+    if (this.layers instanceof OnnxRuntimeLayers) await this.layers.release();
   }
 }
 
