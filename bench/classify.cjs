@@ -78,7 +78,7 @@ const onnxWithoutMemory = {
     [`Closed sessions classified per second end to end on SQLite (load requests, features, text + session model, store verdict), ${SESSIONS} simulated sessions per round `
       + `(${requestsPerSession.toFixed(1)} requests each on average), ${CONCURRENCY} at a time, ${ROUNDS} rounds alternating the backends.`, '',
     '| models | sessions/s, median (min–max) | target |', '|---|---|---|',
-    `| ONNX (onnxruntime-node) | ${fmt(results.onnx)} | ≥ 2000 |`, `| TensorFlow.js | ${fmt(results.tfjs)} | – |`,
+    `| ONNX files (model-onnx: the shipped shapes run in JavaScript) | ${fmt(results.onnx)} | ≥ 2000 |`, `| TensorFlow.js | ${fmt(results.tfjs)} | – |`,
     `| ONNX, every input sent to the model (no memory of recent verdicts) | ${fmt(results.onnxNoMemory)} | – |`, '',
     'The classifier remembers the verdicts of up to 20k recent distinct inputs of a deterministic text model; simulated sessions repeat '
       + 'form values across sessions (as real traffic does), so most inputs are answered from that memory after the first rounds. '

@@ -57,7 +57,7 @@ async function batch256(call, items) {
     process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
   }
   const results = Object.fromEntries(Object.entries(raw).map(([b, r]) => [b, Object.fromEntries(Object.entries(r).map(([k, v]) => [k, summary(v)]))]));
-  const backendName = { onnx: 'ONNX (onnxruntime-node)', tfjs: `TensorFlow.js files (text: default js engine; session: tfjs ${require('@tensorflow/tfjs').getBackend()} backend)` };
+  const backendName = { onnx: "ONNX files (model-onnx: the shipped models' layers and trees run in JavaScript)", tfjs: `TensorFlow.js files (text: default js engine; session: tfjs ${require('@tensorflow/tfjs').getBackend()} backend)` };
   const md = ['Text model: the shipped `text-default` on inputs from the project\'s generators; session model: the shipped `session-default` on simulated sessions\' features. '
     + `Median over ${ROUNDS} rounds alternating the backends (min–max).`, '',
   '| backend | text p50 µs (batch 1) | text p99 µs (batch 1) | text inputs/s (batch 256) | session p50 µs (batch 1) | sessions/s (batch 256) |', '|---|---|---|---|---|---|',
