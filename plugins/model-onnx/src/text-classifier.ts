@@ -94,6 +94,9 @@ export class OnnxTextClassifier implements TextClassifier {
     const meta = readOnnxMetadata(bytes);
     const info = parseTextModelInfo(meta.session_warden ?? '{}', file);
     const js = options.engine === 'onnxruntime' ? null : jsLayers(bytes);
+    if (js && js.chain.outputWidth !== info.labels.length) {
+      throw new WardenConfigError(`${file} gives ${js.chain.outputWidth} scores an input, but its metadata names ${info.labels.length} labels.`, 'WARDEN_MODEL');
+    }
     if (js) return new OnnxTextClassifier(js.chain, info, file, js.table, js.chain.inputWidth);
     const session = await ort.InferenceSession.create(bytes, {
       intraOpNumThreads: options.threads ?? 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',

@@ -1,6 +1,9 @@
 import { expect } from 'chai';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { compileDenseChain, readOnnxGraph } from '@session-warden/model-onnx';
+import { compileDenseChain, createTextClassifier, DEFAULT_TEXT_MODEL, readOnnxGraph, readOnnxMetadata } from '@session-warden/model-onnx';
 import { encodeOnnxModel, OnnxDataType, type OnnxNode, type OnnxTensor } from '../../src/export/onnx-writer.js';
 
 const WIDTH = 4;
@@ -67,6 +70,28 @@ describe('model-onnx: dense layers run in JavaScript compute what onnxruntime do
     ];
     for (const [bytes, why] of cases) {
       expect(compileDenseChain(readOnnxGraph(bytes), 'bag', WIDTH, 'probs')).to.have.property('unsupported').that.matches(why);
+    }
+  });
+
+  it('refuses a text model whose layers give another number of scores than its labels', async () => {
+    const { session_warden: info } = readOnnxMetadata(await readFile(DEFAULT_TEXT_MODEL));
+    const bytes = encodeOnnxModel({
+      opsets: [{ domain: '', version: 17 }],
+      metadata: { session_warden: info! },
+      graph: {
+        name: 'three-labels', initializers: [tensor('w', [16, 3], 1), tensor('b', [3], 2), tensor('embedding', [4, 16], 3)],
+        nodes: [{ opType: 'Gemm', inputs: ['bag', 'w', 'b'], outputs: ['g'] }, { opType: 'Softmax', inputs: ['g'], outputs: ['probs'], attributes: { axis: -1 } }],
+        inputs: [{ name: 'bag', elemType: OnnxDataType.FLOAT, shape: ['batch', 16] }],
+        outputs: [{ name: 'probs', elemType: OnnxDataType.FLOAT, shape: ['batch', 3] }, { name: 'embedding', elemType: OnnxDataType.FLOAT, shape: [4, 16] }],
+      },
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'warden-dense-'));
+    try {
+      await writeFile(join(dir, 'three.onnx'), bytes);
+      const error = await createTextClassifier({ modelFile: join(dir, 'three.onnx') }).then(() => null, (e: Error) => e);
+      expect(error?.message).to.match(/gives 3 scores an input, but its metadata names 5 labels/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
