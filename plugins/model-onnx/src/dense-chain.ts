@@ -1,4 +1,5 @@
 import type { OnnxAttribute, OnnxFloatTensor, OnnxGraph, OnnxNode } from './onnx-graph.js';
+import { compiledOrWhy, need } from './unsupported.js';
 
 /**
  * The dense layers of a text model (the pooled bag → probs), run in JavaScript when the graph is
@@ -20,12 +21,6 @@ export class DenseChain {
 }
 
 type Step = (rows: Float32Array) => Float32Array;
-
-class Unsupported extends Error {}
-
-function need(condition: boolean, why: string): asserts condition {
-  if (!condition) throw new Unsupported(why);
-}
 
 function relu(rows: Float32Array): Float32Array {
   return rows.map((x) => (x > 0 ? x : 0));
@@ -110,7 +105,7 @@ function stepOf(node: OnnxNode, width: number, tensors: OnnxGraph['floatTensors'
 
 /** The chain from `input` (rows of `width` values) to `output`, or why onnxruntime must run the graph. */
 export function compileDenseChain(graph: OnnxGraph, input: string, width: number, output: string): { chain: DenseChain } | { unsupported: string } {
-  try {
+  return compiledOrWhy(() => {
     const steps: Step[] = [];
     let value = input;
     let rowWidth = width;
@@ -125,8 +120,5 @@ export function compileDenseChain(graph: OnnxGraph, input: string, width: number
     }
     need(value === output && steps.length > 0, `the chain ends in ${value}, not ${output}`);
     return { chain: new DenseChain(steps, width, rowWidth) };
-  } catch (error) {
-    if (error instanceof Unsupported) return { unsupported: error.message };
-    throw error;
-  }
+  });
 }

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { registerFeatureModel, ValidationError, WardenConfigError, type FeatureClassifier, type FeatureVerdict, type Mode, type FeatureModelVariant, type ResolvedOptions, type WardenPlugin, resolveModelPath, shippedSessionModelName } from '@session-warden/core';
-import { readOnnxGraph } from './onnx-graph.js';
+import { readOnnxGraphOrNull } from './onnx-graph.js';
+import { OnnxRuntimeRows } from './onnxruntime-rows.js';
 import { readOnnxMetadata } from './onnx-metadata.js';
 import { compileTreeEnsemble, TreeEnsembleScorer } from './tree-ensemble.js';
 
@@ -72,36 +73,11 @@ export function rowsToMatrix(rows: readonly Readonly<Record<string, number>>[], 
 /** How a session model's rows are scored: its trees walked in JavaScript, or onnxruntime. */
 export type FeatureModelEngine = 'js-trees' | 'onnxruntime';
 
-/** Scores a matrix of rows (`featureNames.length` float32 values each) with onnxruntime. */
-class OnnxRuntimeScorer {
-  private readonly inputName: string;
-  private readonly outputName: string;
-
-  constructor(private readonly session: ort.InferenceSession, private readonly width: number) {
-    this.inputName = session.inputNames[0]!;
-    this.outputName = session.outputNames[0]!;
-  }
-
-  async score(matrix: Float32Array): Promise<Float32Array> {
-    const out = await this.session.run({ [this.inputName]: new ort.Tensor('float32', matrix, [matrix.length / this.width, this.width]) });
-    return out[this.outputName]!.data as Float32Array;
-  }
-
-  release(): Promise<void> {
-    return this.session.release();
-  }
-}
-
 /** The model's trees as a JS scorer when its graph is a plain tree ensemble (see tree-ensemble.ts); null otherwise. */
 function treeScorer(bytes: Uint8Array, width: number): TreeEnsembleScorer | null {
-  let graph;
-  try {
-    graph = readOnnxGraph(bytes);
-  } catch {
-    return null; // not readable here: onnxruntime reads it, or says what is wrong with it
-  }
-  const compiled = compileTreeEnsemble(graph, width);
-  return 'scorer' in compiled ? compiled.scorer : null;
+  const graph = readOnnxGraphOrNull(bytes);
+  const compiled = graph && compileTreeEnsemble(graph, width);
+  return compiled && 'scorer' in compiled ? compiled.scorer : null;
 }
 
 /**
@@ -112,7 +88,7 @@ function treeScorer(bytes: Uint8Array, width: number): TreeEnsembleScorer | null
 export class OnnxFeatureClassifier implements FeatureClassifier {
   private constructor(
     readonly name: string, readonly featureNames: readonly string[], readonly threshold: number,
-    private readonly scorer: TreeEnsembleScorer | OnnxRuntimeScorer,
+    private readonly scorer: TreeEnsembleScorer | OnnxRuntimeRows,
   ) {}
 
   get engine(): FeatureModelEngine {
@@ -126,14 +102,14 @@ export class OnnxFeatureClassifier implements FeatureClassifier {
     const meta = readMetadata(file, bytes);
     const width = meta.featureNames.length;
     const trees = options.engine === 'onnxruntime' ? null : treeScorer(bytes, width);
-    const scorer = trees ?? new OnnxRuntimeScorer(await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 }), width);
+    const scorer = trees ?? new OnnxRuntimeRows(await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 }), width);
     return new OnnxFeatureClassifier(`onnx:${meta.name}`, meta.featureNames, meta.threshold, scorer);
   }
 
   /** Probabilities of `abnormal`, one per row. */
   async scores(rows: readonly Readonly<Record<string, number>>[]): Promise<Float32Array> {
     if (rows.length === 0) return new Float32Array(0);
-    return this.scorer.score(rowsToMatrix(rows, this.featureNames));
+    return this.scorer.run(rowsToMatrix(rows, this.featureNames));
   }
 
   async classify(rows: readonly Readonly<Record<string, number>>[]): Promise<FeatureVerdict[]> {
@@ -142,7 +118,7 @@ export class OnnxFeatureClassifier implements FeatureClassifier {
   }
 
   async close(): Promise<void> {
-    if (this.scorer instanceof OnnxRuntimeScorer) await this.scorer.release();
+    if (this.scorer instanceof OnnxRuntimeRows) await this.scorer.release();
   }
 }
 

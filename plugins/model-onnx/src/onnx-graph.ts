@@ -128,3 +128,12 @@ export function readOnnxGraph(model: Uint8Array): OnnxGraph {
   });
   return graph;
 }
+
+/** The graph, or null when this reader cannot read the file: onnxruntime then reads it, or says what is wrong with it. */
+export function readOnnxGraphOrNull(model: Uint8Array): OnnxGraph | null {
+  try {
+    return readOnnxGraph(model);
+  } catch {
+    return null;
+  }
+}

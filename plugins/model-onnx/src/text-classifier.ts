@@ -6,7 +6,8 @@ import {
 } from '@session-warden/core';
 import * as ort from 'onnxruntime-node';
 import { compileDenseChain, DenseChain } from './dense-chain.js';
-import { readOnnxGraph } from './onnx-graph.js';
+import { readOnnxGraphOrNull } from './onnx-graph.js';
+import { OnnxRuntimeRows } from './onnxruntime-rows.js';
 import { readOnnxMetadata } from './onnx-metadata.js';
 
 /** The text model shipped with this package. */
@@ -32,33 +33,14 @@ export function resolveTextModelPath(options: TextClassifierOptions = {}): strin
 /** What runs a text model's dense layers: onnxruntime, or the same layers in JavaScript. */
 export type TextModelEngine = 'js-dense' | 'onnxruntime';
 
-/** The dense layers on onnxruntime: one session.run per batch, asking for probs only. */
-class OnnxRuntimeLayers {
-  constructor(private readonly session: ort.InferenceSession, readonly width: number) {}
-
-  async run(bag: Float32Array): Promise<Float32Array> {
-    const { probs } = await this.session.run({ bag: new ort.Tensor('float32', bag, [bag.length / this.width, this.width]) }, ['probs']);
-    return probs!.data as Float32Array;
-  }
-
-  release(): Promise<void> {
-    return this.session.release();
-  }
-}
-
 /**
  * The model's embedding table and dense layers read from the file, when its graph is a plain chain
  * from `bag` to `probs` (see dense-chain.ts) and the table an initializer; null otherwise.
  */
 function jsLayers(bytes: Uint8Array): { chain: DenseChain; table: Float32Array } | null {
-  let graph;
-  try {
-    graph = readOnnxGraph(bytes);
-  } catch {
-    return null; // not readable here: onnxruntime reads it, or says what is wrong with it
-  }
-  const table = graph.floatTensors.get('embedding');
-  if (!table || table.dims.length !== 2 || !graph.inputs.includes('bag') || !graph.outputs.includes('embedding')) return null;
+  const graph = readOnnxGraphOrNull(bytes);
+  const table = graph?.floatTensors.get('embedding');
+  if (!graph || !table || table.dims.length !== 2 || !graph.inputs.includes('bag') || !graph.outputs.includes('embedding')) return null;
   const compiled = compileDenseChain(graph, 'bag', table.dims[1]!, 'probs');
   return 'chain' in compiled ? { chain: compiled.chain, table: table.data } : null;
 }
@@ -75,7 +57,7 @@ export class OnnxTextClassifier implements TextClassifier {
   readonly deterministic = true;
   private readonly encoder: PooledTextEncoder;
 
-  private constructor(private readonly layers: DenseChain | OnnxRuntimeLayers, readonly info: TextModelInfo, readonly file: string, table: Float32Array, width: number) {
+  private constructor(private readonly layers: DenseChain | OnnxRuntimeRows, readonly info: TextModelInfo, readonly file: string, table: Float32Array, width: number) {
     this.encoder = new PooledTextEncoder(info, table, width);
   }
 
@@ -109,7 +91,7 @@ export class OnnxTextClassifier implements TextClassifier {
       throw new WardenConfigError(`${file} is a text model in the older ONNX form (it takes ids/weights, not a pooled bag); write it again from its tfjs folder with reexportTextOnnx() from @session-warden/training (no retraining), or retrain with \`warden train text\`.`, 'WARDEN_MODEL');
     }
     const { embedding } = await session.run({ bag: new ort.Tensor('float32', new Float32Array(width), [1, width]) }, ['embedding']);
-    return new OnnxTextClassifier(new OnnxRuntimeLayers(session, width), info, file, embedding!.data as Float32Array, embedding!.dims[1]!);
+    return new OnnxTextClassifier(new OnnxRuntimeRows(session, width, 'bag', 'probs'), info, file, embedding!.data as Float32Array, embedding!.dims[1]!);
   }
 
   async classify(inputs: readonly string[]): Promise<TextVerdict[]> {
@@ -119,7 +101,7 @@ export class OnnxTextClassifier implements TextClassifier {
   }
 
   async dispose(): Promise<void> {
-    if (this.layers instanceof OnnxRuntimeLayers) await this.layers.release();
+    if (this.layers instanceof OnnxRuntimeRows) await this.layers.release();
   }
 }
 

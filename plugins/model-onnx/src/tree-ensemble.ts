@@ -1,4 +1,5 @@
 import type { OnnxAttribute, OnnxGraph, OnnxNode } from './onnx-graph.js';
+import { compiledOrWhy, need } from './unsupported.js';
 
 /**
  * A session model that is one ai.onnx.ml TreeEnsembleRegressor (optionally followed by a Sigmoid),
@@ -18,7 +19,7 @@ export class TreeEnsembleScorer {
   ) {}
 
   /** One score per row of `matrix` (`width` float32 features a row). */
-  score(matrix: Float32Array): Float32Array {
+  run(matrix: Float32Array): Float32Array {
     const { roots, feature, threshold, mode, next, missingTrue, weight } = this.trees;
     const rows = matrix.length / this.width;
     const out = new Float32Array(rows);
@@ -76,12 +77,6 @@ const KNOWN_ATTRIBUTES = new Set([
   'nodes_missing_value_tracks_true', 'nodes_hitrates', 'target_treeids', 'target_nodeids', 'target_ids', 'target_weights',
   'n_targets', 'aggregate_function', 'post_transform', 'base_values',
 ]);
-
-class Unsupported extends Error {}
-
-function need(condition: boolean, why: string): asserts condition {
-  if (!condition) throw new Unsupported(why);
-}
 
 /** The regressor node and whether a Sigmoid follows it, when the graph is exactly that. */
 function regressorOf(graph: OnnxGraph): { node: OnnxNode; sigmoid: boolean } {
@@ -181,7 +176,7 @@ function addTargetWeights(attrs: Map<string, OnnxAttribute>, indexOf: Map<string
 
 /** The scorer for a graph of the supported shape, or why onnxruntime must run it instead. */
 export function compileTreeEnsemble(graph: OnnxGraph, width: number): { scorer: TreeEnsembleScorer } | { unsupported: string } {
-  try {
+  return compiledOrWhy(() => {
     const { node, sigmoid } = regressorOf(graph);
     const { attributes } = node;
     for (const [name, attribute] of attributes) {
@@ -193,8 +188,5 @@ export function compileTreeEnsemble(graph: OnnxGraph, width: number): { scorer: 
     const base = attributes.get('base_values')?.floats ?? [];
     need(base.length <= 1, 'more than one base value');
     return { scorer: new TreeEnsembleScorer(width, treeArrays(attributes, width), Math.fround(base[0] ?? 0), sigmoid) };
-  } catch (error) {
-    if (error instanceof Unsupported) return { unsupported: error.message };
-    throw error;
-  }
+  });
 }

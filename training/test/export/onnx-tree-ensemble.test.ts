@@ -102,7 +102,7 @@ describe('model-onnx: tree ensembles walked in JavaScript score as onnxruntime d
       const compiled = compileTreeEnsemble(readOnnxGraph(bytes), WIDTH);
       expect(compiled, JSON.stringify(compiled)).to.have.property('scorer');
       const matrix = rows();
-      const js = 'scorer' in compiled ? compiled.scorer.score(matrix) : new Float32Array(0);
+      const js = 'scorer' in compiled ? compiled.scorer.run(matrix) : new Float32Array(0);
       const expected = await onnxruntimeScores(bytes, matrix);
       expect(js.length).to.equal(expected.length);
       const distinct = new Set<number>();
