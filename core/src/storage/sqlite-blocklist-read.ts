@@ -1,7 +1,6 @@
 import type { DataSource, EntitySchema } from 'typeorm';
 import type { BlockEntry } from '../ports/records.js';
 import type { ClientIpRow } from './entities.js';
-import { escapedTable } from './insert-target.js';
 import { preparedPathTable, sqliteDateReader, type SqliteStatement } from './sqlite-connection.js';
 import { sqliteDateTime } from './sqlite-datetime.js';
 
@@ -26,11 +25,10 @@ export class SqliteBlocklistRead {
   static create(dataSource: DataSource, target: EntitySchema<ClientIpRow>): SqliteBlocklistRead | null {
     const known = preparedPathTable(dataSource, target as EntitySchema<never>, FIELDS);
     if (!known) return null;
-    const { db, metadata, byProperty } = known;
+    const { db, byProperty, table, column } = known;
     const dateColumn = byProperty.get('blockedUntil')!;
     if (dateColumn.type !== 'datetime' || byProperty.get('blockedAt')!.type !== 'datetime') return null;
-    const column = (field: (typeof FIELDS)[number]) => dataSource.driver.escape(byProperty.get(field)!.databaseName);
-    const select = `SELECT ${FIELDS.map(column).join(', ')} FROM ${escapedTable(dataSource, metadata)} WHERE ${column('blockedUntil')} > ?`;
+    const select = `SELECT ${FIELDS.map(column).join(', ')} FROM ${table} WHERE ${column('blockedUntil')} > ?`;
     const order = ` ORDER BY ${column('blockedUntil')} ASC, ${column('clientIP')} ASC`;
     return new SqliteBlocklistRead(
       db.prepare(select + order).raw(true),

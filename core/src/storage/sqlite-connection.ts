@@ -1,6 +1,6 @@
 import type { DataSource, EntitySchema } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata.js';
+import { escapedTable } from './insert-target.js';
 import { utcOfSqliteDateTime } from './sqlite-datetime.js';
 
 /** The part of a better-sqlite3 statement the prepared paths use (the package ships no types here). */
@@ -30,11 +30,14 @@ export function betterSqliteConnection(dataSource: DataSource): SqliteConnection
   return db as SqliteConnection;
 }
 
-/** What a prepared path needs of its table: the connection, the entity's metadata and its columns by property. */
+/** What a prepared path needs of its table: the connection, its columns by property, and names escaped for SQL. */
 export interface PreparedPathTable {
   db: SqliteConnection;
-  metadata: EntityMetadata;
   byProperty: Map<string, ColumnMetadata>;
+  /** The table's name, escaped. */
+  table: string;
+  /** A property's column name, escaped. */
+  column(property: string): string;
 }
 
 /**
@@ -47,7 +50,10 @@ export function preparedPathTable(dataSource: DataSource, target: EntitySchema<n
   const metadata = dataSource.getMetadata(target);
   const byProperty = new Map(metadata.columns.map((column) => [column.propertyName, column]));
   if (metadata.columns.length !== fields.length || fields.some((field) => !byProperty.has(field))) return null;
-  return { db, metadata, byProperty };
+  return {
+    db, byProperty, table: escapedTable(dataSource, metadata),
+    column: (property) => dataSource.driver.escape(byProperty.get(property)!.databaseName),
+  };
 }
 
 /** Reads a `column` value as TypeORM's SQLite driver would: the usual text from its digits, anything else through the driver. */

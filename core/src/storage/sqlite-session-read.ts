@@ -1,7 +1,6 @@
 import type { DataSource, EntitySchema } from 'typeorm';
 import type { RequestRecord } from '../ports/records.js';
 import type { HttpLogRow } from './entities.js';
-import { escapedTable } from './insert-target.js';
 import { preparedPathTable, sqliteDateReader, type SqliteStatement } from './sqlite-connection.js';
 import { isSqliteDateTime } from './sqlite-datetime.js';
 
@@ -42,12 +41,9 @@ export class SqliteSessionRead {
   static create(dataSource: DataSource, target: EntitySchema<HttpLogRow>): SqliteSessionRead | null {
     const known = preparedPathTable(dataSource, target as EntitySchema<never>, FIELDS);
     if (!known) return null;
-    const { db, metadata, byProperty } = known;
+    const { db, byProperty, table, column } = known;
     const timestamp = byProperty.get('timestamp')!;
     if (timestamp.type !== 'datetime') return null;
-    const escape = (name: string) => dataSource.driver.escape(name);
-    const column = (field: (typeof FIELDS)[number]) => escape(byProperty.get(field)!.databaseName);
-    const table = escapedTable(dataSource, metadata);
     // Rows as arrays (`raw`): building an object per row costs better-sqlite3 about as much again as the query.
     const select = `SELECT ${SELECTED.map(column).join(', ')} FROM ${table} WHERE ${column('sessionID')} = ? ORDER BY `;
     const byId = db.prepare(`${select}${column('id')} ASC`).raw(true);
