@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { backgroundTurn } from '../background-turn.js';
 
 /**
  * Starts jobs in turns of the event loop: each turn starts waiting jobs, in order, until their
@@ -26,7 +27,7 @@ export class BudgetedTurns {
           reject(error);
         }
       });
-      if (this.waiting.length === 1) setImmediate(() => this.turn());
+      if (this.waiting.length === 1) void backgroundTurn().then(() => this.turn());
     });
   }
 
@@ -36,6 +37,6 @@ export class BudgetedTurns {
     do this.waiting[next++]!();
     while (next < this.waiting.length && next < this.maxJobs && performance.now() - started < this.budgetMs);
     this.waiting = this.waiting.slice(next);
-    if (this.waiting.length > 0) setImmediate(() => this.turn());
+    if (this.waiting.length > 0) void backgroundTurn().then(() => this.turn());
   }
 }

@@ -1,3 +1,5 @@
+import { backgroundTurn } from '../background-turn.js';
+
 interface Waiting<I, O> {
   items: readonly I[];
   resolve(results: O[]): void;
@@ -6,10 +8,11 @@ interface Waiting<I, O> {
 
 /**
  * Turns batch calls made in the same turn of the event loop into one batch call: the first caller
- * waits one turn, then every waiting caller's items go to `classify` together and each caller gets
- * its own results back, in its own order. Sessions closing together thus share one model call
- * (a model's per-call cost is several times its per-input cost). When the joint call fails, each
- * caller's items are classified alone, so one caller's bad input fails only that caller.
+ * waits for a background turn (see backgroundTurn), then every waiting caller's items go to
+ * `classify` together and each caller gets its own results back, in its own order. Sessions
+ * closing together thus share one model call (a model's per-call cost is several times its
+ * per-input cost). When the joint call fails, each caller's items are classified alone, so one
+ * caller's bad input fails only that caller.
  *
  * `key` names items that are the same input: those are classified once.
  */
@@ -22,7 +25,7 @@ export class CoalescedCalls<I, O> {
     if (items.length === 0) return Promise.resolve([]);
     return new Promise<O[]>((resolve, reject) => {
       this.waiting.push({ items, resolve, reject });
-      if (this.waiting.length === 1) setImmediate(() => { void this.flush(); });
+      if (this.waiting.length === 1) void backgroundTurn().then(() => this.flush());
     });
   }
 

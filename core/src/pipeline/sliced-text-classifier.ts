@@ -4,11 +4,13 @@ import { OneATurn } from './one-a-turn.js';
 /** Most inputs per model call: batches past this size hardly lower the cost per input. */
 export const SLICE_INPUTS = 256;
 /**
- * Most characters per model call. The shipped model encodes about 50 characters a microsecond on
- * the event loop, so a slice holds it for about a millisecond; one session of large inputs (up to
- * 1000 of 4 KB) would hold it for tens, and sessions closing together multiply that.
+ * Most characters per model call. The shipped model encodes 20–50 characters a microsecond on the
+ * event loop of the 2-core machines here, so a slice holds it for 0.3–0.8 ms; one session of large
+ * inputs (up to 1000 of 4 KB) would hold it for tens, and sessions closing together multiply that.
+ * Slices of 64 K held it for 3.4 ms; now that a call's fixed cost is a few µs (the shipped model
+ * runs in JavaScript), smaller slices cost next to nothing more.
  */
-export const SLICE_CHARS = 64 * 1024;
+export const SLICE_CHARS = 16 * 1024;
 
 /**
  * The same text model, called on slices of at most `SLICE_INPUTS` inputs and `SLICE_CHARS`

@@ -121,7 +121,7 @@ export class SqlRequestLogStore implements RequestLogStore {
   async findBySession(sessionID: string): Promise<RequestRecord[]> {
     const id = checkSessionId(sessionID, 'RequestLogStore.findBySession');
     const fast = this.fastRead;
-    if (fast) return this.ctx.guard.run('read a session\'s requests', async () => fast.records(id));
+    if (fast) return fast.records(id, (read) => this.ctx.guard.run('read a session\'s requests', async () => read()));
     const rows = await this.ctx.guard.run('read a session\'s requests', () =>
       this.repo.createQueryBuilder('r').where('r.sessionID = :id', { id })
         .orderBy('r.timestamp', 'ASC').addOrderBy('r.id', 'ASC').getMany());

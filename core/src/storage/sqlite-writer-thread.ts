@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { backgroundTurn } from '../background-turn.js';
 import type { WriterData } from './sqlite-writer-worker.js';
 import { PARAMS_PER_ROW, TIMESTAMP_PARAM } from './writer-params.js';
 
@@ -75,7 +76,7 @@ export class SqliteWriterThread {
     const done = this.expect(id).then(() => undefined);
     try {
       for (let start = 0; start < count; start += PART_ROWS) {
-        if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (start > 0) await backgroundTurn();
         const end = Math.min(count, start + PART_ROWS);
         const values: unknown[] = [];
         for (let i = start; i < end; i++) pushRow(values, i);

@@ -1,15 +1,7 @@
 import { expect } from 'chai';
 import { performance } from 'node:perf_hooks';
 import { BudgetedTurns } from '../../src/pipeline/budgeted-turns.js';
-
-/** Counts turns of the event loop (one check phase each) until stopped. */
-function turnCounter(): { now(): number; stop(): void } {
-  let turn = 0;
-  let ticking = true;
-  const tick = () => { turn++; if (ticking) setImmediate(tick); };
-  setImmediate(tick);
-  return { now: () => turn, stop: () => { ticking = false; } };
-}
+import { turnCounter } from '../helpers/turns.js';
 
 function holdLoop(ms: number): void {
   const until = performance.now() + ms;

@@ -12,6 +12,8 @@ import { SqlRequestLogStore } from '../../src/storage/sql-request-log-store.js';
 import { SqlSessionStore } from '../../src/storage/sql-session-store.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
 import { sqliteDateTime, sqliteDateTimeOfEpoch } from '../../src/storage/sqlite-datetime.js';
+import { PAGE_ROWS } from '../../src/storage/sqlite-session-read.js';
+import { turnCounter } from '../helpers/turns.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-fast-insert-'));
@@ -59,6 +61,43 @@ storeSuite('SQLite, classified sessions saved by prepared statements on the even
 storeSuite('SQLite, blocklist read through TypeORM (prepared-statement path off)', async () => {
   const storage = await openStorage({ type: 'sqlite', database: join(dir, 'typeorm-blocklist.db') });
   return Object.assign(Object.create(storage) as Storage, { blocklist: new SqlBlocklistStore(contextOf(storage), { fastPath: false }) });
+});
+
+describe('SQLite prepared-statement path for a session\'s requests', () => {
+  const start = Date.UTC(2026, 0, 1);
+  /** 2.5 pages of one session's records, another session's rows among them, appended; the records in order. */
+  async function longSession(storage: Storage, sessionID: string, timeOf = (i: number) => start + i): Promise<RequestRecord[]> {
+    const records = Array.from({ length: PAGE_ROWS * 2.5 }, (_, i) => requestRecord(sessionID, new Date(timeOf(i)), { path: `/p/${i}`, body: { i } }));
+    const other = uniqueTag('other');
+    await storage.requests.append(records.flatMap((r, i) => (i % 7 ? [r] : [r, requestRecord(other, new Date(start + i), { path: '/other' })])));
+    return records;
+  }
+
+  it('reads a session longer than a page whole and in order, a page a turn of the event loop', async () => {
+    await withSqlite('paged-reads.db', async (storage) => {
+      const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
+      const sessionID = uniqueTag('paged');
+      const records = await longSession(storage, sessionID);
+      const turns = turnCounter();
+      const read = await storage.requests.findBySession(sessionID);
+      turns.stop();
+      expect(read.map((r) => r.path)).to.deep.equal(records.map((r) => r.path));
+      expect(read).to.deep.equal(await typeorm.findBySession(sessionID));
+      expect(turns.now(), 'turns the read took').to.be.at.least(2);
+    });
+  });
+
+  it('has SQLite sort a session whose rows are out of time order past the first page', async () => {
+    await withSqlite('paged-unordered.db', async (storage) => {
+      const typeorm = new SqlRequestLogStore(contextOf(storage), { fastPath: false });
+      const sessionID = uniqueTag('unordered');
+      const late = PAGE_ROWS + 3;
+      await longSession(storage, sessionID, (i) => (i === late ? start - 1000 : start + i));
+      const read = await storage.requests.findBySession(sessionID);
+      expect(read[0]!.path).to.equal(`/p/${late}`);
+      expect(read).to.deep.equal(await typeorm.findBySession(sessionID));
+    });
+  });
 });
 
 describe('SQLite prepared-statement path for the blocklist', () => {
