@@ -4,8 +4,13 @@ import { backgroundTurn } from '../background-turn.js';
 import type { WriterData } from './sqlite-writer-worker.js';
 import { PARAMS_PER_ROW, TIMESTAMP_PARAM } from './writer-params.js';
 
-/** Rows per message of a piecewise append (see writeInParts). */
+/** Rows per message of a piecewise append at most (see writeInParts). */
 const PART_ROWS = 128;
+/**
+ * Characters of text per message of a piecewise append, past which the part ends early: 128 rows
+ * of 8 KB bodies took milliseconds to make and clone, in one turn.
+ */
+const PART_CHARS = 256 * 1024;
 
 interface Waiting {
   resolve(results?: unknown[][]): void;
@@ -67,20 +72,29 @@ export class SqliteWriterThread {
    * One transaction of `count` rows, whose values `pushRow(out, index)` appends to one flat list
    * (`PARAMS_PER_ROW` per row, in bind order): one list costs the structured clone about a quarter
    * less per row than a list per row, here and in the thread. The rows are made and posted
-   * `PART_ROWS` at a time with other callbacks let run in between: making and cloning a whole batch
-   * at once would hold the event loop for about a millisecond per thousand rows. If `pushRow`
-   * throws, the parts sent are discarded, nothing is written, and the promise rejects with that error.
+   * `PART_ROWS` (or `PART_CHARS` of text) at a time, each part in a background turn of its own:
+   * making and cloning a whole batch at once would hold the event loop for about a millisecond per
+   * thousand small rows. If `pushRow` throws, the parts sent are discarded, nothing is written, and
+   * the promise rejects with that error.
    */
   async writeInParts(count: number, pushRow: (out: unknown[], index: number) => void): Promise<void> {
     const id = this.nextId++;
     const done = this.expect(id).then(() => undefined);
     try {
-      for (let start = 0; start < count; start += PART_ROWS) {
-        if (start > 0) await backgroundTurn();
-        const end = Math.min(count, start + PART_ROWS);
+      for (let next = 0; next < count;) {
+        if (next > 0) await backgroundTurn();
+        const last = Math.min(count, next + PART_ROWS);
         const values: unknown[] = [];
-        for (let i = start; i < end; i++) pushRow(values, i);
-        this.post({ id, values, ...(end < count ? { more: true } : {}) });
+        let chars = 0;
+        while (next < last && chars < PART_CHARS) {
+          const from = values.length;
+          pushRow(values, next++);
+          for (let k = from; k < values.length; k++) {
+            const value = values[k];
+            if (typeof value === 'string') chars += value.length;
+          }
+        }
+        this.post({ id, values, ...(next < count ? { more: true } : {}) });
       }
     } catch (error) {
       this.post({ id, discard: true });

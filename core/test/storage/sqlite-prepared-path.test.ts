@@ -13,6 +13,7 @@ import { SqlSessionStore } from '../../src/storage/sql-session-store.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
 import { sqliteDateTime, sqliteDateTimeOfEpoch } from '../../src/storage/sqlite-datetime.js';
 import { PAGE_ROWS } from '../../src/storage/sqlite-session-read.js';
+import { pushRecordWriterParams } from '../../src/storage/writer-params.js';
 import { turnCounter } from '../helpers/turns.js';
 import { requestRecord, storeSuite, uniqueTag } from './store-suite.js';
 
@@ -223,6 +224,27 @@ describe('SQLite prepared-statement path for the request log', () => {
       const written = await storedRows(storage, b);
       expect(written.map((row) => row.path)).to.deep.equal(Array.from({ length: 300 }, (_, i) => `/r/${i}`));
       expect(written).to.deep.equal(await storedRows(storage, a));
+    });
+  });
+
+  it('makes and posts rows with large bodies in smaller parts, a turn of the event loop each, all written in order', async () => {
+    await withSqlite('large-parts.db', async (storage) => {
+      const writer = (storage.requests as SqlRequestLogStore).writer!;
+      const sessionID = uniqueTag('large');
+      // 40 rows of 20 K characters: fewer rows than a part holds, but 800 K characters of text.
+      const records = Array.from({ length: 40 }, (_, i) => requestRecord(sessionID, new Date(Date.UTC(2030, 0, 1) + i),
+        { path: `/r/${i}`, method: 'POST', body: { note: `${i} `.padEnd(20_000, 'x') } }));
+      const turns = turnCounter();
+      const madeInTurn: number[] = [];
+      await writer.writeInParts(records.length, (out, i) => {
+        madeInTurn.push(turns.now());
+        pushRecordWriterParams(out, records[i]!, i);
+      });
+      turns.stop();
+      expect(new Set(madeInTurn).size, 'turns the rows were made in').to.be.at.least(3);
+      const written = await storage.requests.findBySession(sessionID);
+      expect(written.map((r) => r.path)).to.deep.equal(records.map((r) => r.path));
+      expect(written.map((r) => r.body)).to.deep.equal(records.map((r) => r.body));
     });
   });
 
