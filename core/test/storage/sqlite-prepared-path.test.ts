@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DateUtils } from 'typeorm/util/DateUtils.js';
 import type { RequestRecord } from '../../src/ports/records.js';
 import type { Storage } from '../../src/ports/stores.js';
 import { openStorage } from '../../src/storage/index.js';
@@ -11,7 +10,6 @@ import { SqlBlocklistStore } from '../../src/storage/sql-blocklist-store.js';
 import { SqlRequestLogStore } from '../../src/storage/sql-request-log-store.js';
 import { SqlSessionStore } from '../../src/storage/sql-session-store.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
-import { sqliteDateTime, sqliteDateTimeOfEpoch } from '../../src/storage/sqlite-datetime.js';
 import { PAGE_ROWS } from '../../src/storage/sqlite-session-read.js';
 import { pushRecordWriterParams } from '../../src/storage/writer-params.js';
 import { turnCounter } from '../helpers/turns.js';
@@ -270,31 +268,6 @@ describe('SQLite prepared-statement path for the request log', () => {
       expect(fast.map((r) => String(r.timestamp.getTime()))).to.deep.equal(viaTypeorm.map((r) => String(r.timestamp.getTime())));
       expect(fast.find((r) => r.path === '/2')!.timestamp.toISOString()).to.equal('0099-06-01T00:00:00.000Z');
     });
-  });
-
-  it('formats datetimes as TypeORM does, in any time zone and outside years 0-9999', () => {
-    const dates = [
-      new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)), new Date(0), new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)),
-      new Date(Date.UTC(10000, 0, 1)), new Date(Date.UTC(-1, 5, 6, 7, 8, 9, 10)), new Date(Date.UTC(45, 1, 1)),
-    ];
-    const previous = process.env.TZ;
-    process.env.TZ = 'Asia/Kathmandu';
-    try {
-      for (const date of dates) expect(sqliteDateTime(date), date.toISOString()).to.equal(DateUtils.mixedDateToUtcDatetimeString(date));
-    } finally {
-      if (previous === undefined) delete process.env.TZ;
-      else process.env.TZ = previous;
-    }
-  });
-
-  it('formats epoch milliseconds as sqliteDateTime does, remembering the last second only where that is exact', () => {
-    const ofEpoch = sqliteDateTimeOfEpoch();
-    const start = Date.UTC(2024, 1, 29, 23, 59, 58, 990);
-    const instants = [
-      ...Array.from({ length: 3000 }, (_, i) => start + i), // across seconds, a minute, a day, a month
-      start + 7, start - 1, 0, 999, 1000, -1, -1001, Date.UTC(9999, 11, 31, 23, 59, 59, 999), Date.UTC(10000, 0, 1), 1.5,
-    ];
-    for (const ms of instants) expect(ofEpoch(ms), String(ms)).to.equal(sqliteDateTime(new Date(ms)));
   });
 
   for (const writerThread of [true, false]) {
